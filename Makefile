@@ -1,0 +1,41 @@
+# Two commands matter: `make run` and `make test` (see README.md).
+# Which Rust toolchain builds what is decided in scripts/toolchain.sh, not here.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+TOOLCHAIN := ./scripts/toolchain.sh
+TARGET_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target))
+# Debug builds share their compiled dependencies only if every cargo call uses the same flags;
+# this is the flag cargo-leptos gives debug builds (faster compiles of view-heavy code).
+DEBUG_RUSTFLAGS := --cfg erase_components
+
+.PHONY: run test install release lint cargo-test front e2e
+
+## Build in release mode and serve on http://127.0.0.1:3000 (or $LEPTOS_SITE_ADDR).
+run: install release
+	$(TARGET_DIR)/release/plugboard
+
+## Everything CI checks: formatting, lints, cargo tests, Playwright with JavaScript on and off.
+test: install lint cargo-test front e2e
+
+install:
+	$(TOOLCHAIN) install
+
+release:
+	$(TOOLCHAIN) leptos build --release
+
+lint:
+	$(TOOLCHAIN) cargo fmt --all --check
+	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" $(TOOLCHAIN) cargo clippy --all-targets --features ssr -- -D warnings
+	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" $(TOOLCHAIN) cargo clippy --lib --no-default-features --features hydrate -- -D warnings
+
+# Also builds target/debug/plugboard, the server the Playwright suite runs.
+cargo-test:
+	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" $(TOOLCHAIN) cargo test --features ssr
+
+# The browser bundle, styles and assets into target/site.
+front:
+	$(TOOLCHAIN) leptos build --frontend-only
+
+e2e:
+	cd end2end && PLUGBOARD_BIN=$(TARGET_DIR)/debug/plugboard npx playwright test

@@ -1,0 +1,106 @@
+//! Settings → Members (Admins only).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{domain::Role, error::AppError};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MembersOverview {
+    pub members: Vec<MemberInfo>,
+    pub invites: Vec<PendingInvite>,
+    pub teams: Vec<TeamRef>,
+    /// An invite just created by a form posted without JavaScript: shown once, then gone.
+    pub fresh_invite: Option<CreatedInvite>,
+    pub viewer_id: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemberInfo {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub teams: Vec<String>,
+    pub joined: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PendingInvite {
+    pub id: i64,
+    pub email: String,
+    pub role: Role,
+    pub invited_by: String,
+    pub expires: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// The one-time link for a new invite. It is shown once, to the Admin who created it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CreatedInvite {
+    pub email: String,
+    pub link: String,
+    pub expires: String,
+}
+
+#[server(prefix = "/api")]
+pub async fn list_members() -> Result<MembersOverview, AppError> {
+    use crate::server::{auth::require_admin, services::members, state::app_state};
+    let admin = require_admin().await?;
+    members::overview(&app_state()?, &admin).await
+}
+
+#[server(prefix = "/api")]
+pub async fn invite_member(
+    email: String,
+    role: String,
+    #[server(default)] teams: Vec<i64>,
+) -> Result<CreatedInvite, AppError> {
+    use crate::{
+        domain::account_forms::Invitation,
+        server::{auth::require_admin, request, services::members, state::app_state},
+    };
+    let admin = require_admin().await?;
+    let form = Invitation::parse(&email, &role, teams).map_err(AppError::Invalid)?;
+    let state = app_state()?;
+    let invite = members::invite(&state, &admin, form, &request::public_base_url(&state)?).await?;
+    if request::is_plain_form_post() {
+        // Without JavaScript the answer is a redirect back to the page, so the link travels
+        // in the session and the page shows it once.
+        request::flash_invite(&invite).await?;
+    }
+    Ok(invite)
+}
+
+#[server(prefix = "/api")]
+pub async fn change_role(member_id: i64, role: String) -> Result<(), AppError> {
+    use crate::server::{auth::require_admin, services::members, state::app_state};
+    let admin = require_admin().await?;
+    let role = Role::parse(&role).map_err(|message| {
+        let mut errors = crate::domain::FieldErrors::default();
+        errors.add("role", message);
+        AppError::Invalid(errors)
+    })?;
+    members::change_role(&app_state()?, &admin, member_id, role).await
+}
+
+#[server(prefix = "/api")]
+pub async fn remove_member(member_id: i64) -> Result<(), AppError> {
+    use crate::server::{auth::require_admin, services::members, state::app_state};
+    let admin = require_admin().await?;
+    members::remove(&app_state()?, &admin, member_id).await?;
+    leptos_axum::redirect("/settings/members");
+    Ok(())
+}
+
+#[server(prefix = "/api")]
+pub async fn revoke_invite(invite_id: i64) -> Result<(), AppError> {
+    use crate::server::{auth::require_admin, services::members, state::app_state};
+    let admin = require_admin().await?;
+    members::revoke_invite(&app_state()?, &admin, invite_id).await
+}

@@ -1,0 +1,81 @@
+//! First run, sign-in, sign-out, and who is signed in.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{domain::Role, error::AppError};
+
+/// The signed-in person, as the page may know them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    pub workspace_name: String,
+}
+
+/// Who is signed in, if anyone. Not an error when no one is: the header asks on every page.
+#[server(prefix = "/api")]
+pub async fn get_viewer() -> Result<Option<Viewer>, AppError> {
+    use crate::server::{auth::auth_session, repo::workspace, state::app_state};
+    let auth = auth_session().await?;
+    let Some(user) = auth.user else {
+        return Ok(None);
+    };
+    let workspace_name = workspace::name(&app_state()?.pool)
+        .await?
+        .unwrap_or_default();
+    Ok(Some(Viewer {
+        id: user.id,
+        name: user.name,
+        role: user.role,
+        workspace_name,
+    }))
+}
+
+/// First run: creates the workspace and its first Admin, who is then signed in.
+#[server(prefix = "/api")]
+pub async fn create_workspace(
+    workspace_name: String,
+    name: String,
+    email: String,
+    password: String,
+) -> Result<(), AppError> {
+    use crate::{
+        domain::account_forms::NewWorkspace,
+        server::{auth::auth_session, services::accounts, state::app_state},
+    };
+    let form =
+        NewWorkspace::parse(&workspace_name, &name, &email, password).map_err(AppError::Invalid)?;
+    let mut auth = auth_session().await?;
+    accounts::create_workspace(&app_state()?, &mut auth, form).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Signs in, then goes to `next` if it is a page of this site.
+#[server(prefix = "/api")]
+pub async fn sign_in(
+    email: String,
+    password: String,
+    #[server(default)] next: String,
+) -> Result<(), AppError> {
+    use crate::{
+        domain::{account_forms::SignIn, return_path::same_site_path},
+        server::{auth::auth_session, services::accounts, state::app_state},
+    };
+    let form = SignIn::parse(&email, password).map_err(AppError::Invalid)?;
+    let mut auth = auth_session().await?;
+    accounts::sign_in(&app_state()?, &mut auth, form).await?;
+    leptos_axum::redirect(&same_site_path(&next));
+    Ok(())
+}
+
+#[server(prefix = "/api")]
+pub async fn sign_out() -> Result<(), AppError> {
+    use crate::server::{auth::auth_session, services::accounts};
+    let mut auth = auth_session().await?;
+    accounts::sign_out(&mut auth).await?;
+    leptos_axum::redirect("/login");
+    Ok(())
+}

@@ -1,0 +1,62 @@
+//! The user interface, rendered on the server and hydrated in the browser.
+
+mod components;
+mod pages;
+mod shell;
+mod viewer;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+pub use shell::shell;
+
+use components::site_header::SiteHeader;
+use pages::{
+    home::HomePage,
+    join::JoinPage,
+    login::LoginPage,
+    members::{remove::RemoveMemberPage, MembersPage},
+    not_found::NotFoundPage,
+    reset_password::ResetPasswordPage,
+    settings::SettingsPage,
+    setup::SetupPage,
+    teams::{detail::TeamPage, TeamsPage},
+};
+
+/// The whole app: header, then the page for the current URL.
+///
+/// Every page renders in `SsrMode::Async`: the server waits for the page's data and sends
+/// complete HTML, so pages and their forms work with JavaScript off.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    viewer::provide_viewer();
+    let ssr = SsrMode::Async;
+    view! {
+        <Stylesheet id="leptos" href="/pkg/plugboard.css"/>
+        <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
+        <Title formatter=|page: String| format!("{page} · Plugboard")/>
+        <Router>
+            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <SiteHeader/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage ssr=ssr.clone()/>
+                    <Route path=path!("/setup") view=SetupPage ssr=ssr.clone()/>
+                    <Route path=path!("/login") view=LoginPage ssr=ssr.clone()/>
+                    <Route path=path!("/join/:token") view=JoinPage ssr=ssr.clone()/>
+                    <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=ssr.clone()/>
+                    <Route path=path!("/settings") view=SettingsPage ssr=ssr.clone()/>
+                    <Route path=path!("/settings/members") view=MembersPage ssr=ssr.clone()/>
+                    <Route path=path!("/settings/members/:id/remove") view=RemoveMemberPage ssr=ssr.clone()/>
+                    <Route path=path!("/settings/teams") view=TeamsPage ssr=ssr.clone()/>
+                    <Route path=path!("/settings/teams/:id") view=TeamPage ssr=ssr.clone()/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,54 @@
+use leptos::prelude::*;
+
+use crate::{
+    api::members::{PendingInvite, RevokeInvite},
+    app::components::forms::{form_error, FormMessage},
+};
+
+/// Invites not used yet; an Admin can revoke them.
+#[component]
+pub fn PendingInvites(
+    invites: Vec<PendingInvite>,
+    action: ServerAction<RevokeInvite>,
+) -> impl IntoView {
+    let error = form_error(action.value());
+    (!invites.is_empty()).then(|| view! {
+        <section aria-labelledby="invites-title" class="panel">
+            <h2 id="invites-title">"Pending invites"</h2>
+            <FormMessage error/>
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Email"</th>
+                        <th scope="col">"Role"</th>
+                        <th scope="col">"Invited by"</th>
+                        <th scope="col">"Expires"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {invites
+                        .into_iter()
+                        .map(|invite| view! {
+                            <tr>
+                                <th scope="row">{invite.email.clone()}</th>
+                                <td>{invite.role.label()}</td>
+                                <td>{invite.invited_by}</td>
+                                <td>{invite.expires}</td>
+                                <td>
+                                    <ActionForm action attr:class="inline-form">
+                                        <input type="hidden" name="invite_id" value=invite.id/>
+                                        <button type="submit" class="link">
+                                            "Revoke"
+                                            <span class="visually-hidden">{format!(" the invite for {}", invite.email)}</span>
+                                        </button>
+                                    </ActionForm>
+                                </td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </section>
+    })
+}

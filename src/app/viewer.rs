@@ -1,0 +1,20 @@
+//! Who is signed in, loaded once per page load and shared through context.
+
+use leptos::prelude::*;
+
+use crate::{
+    api::session::{get_viewer, Viewer},
+    error::AppError,
+};
+
+/// The signed-in person, or `None` before sign-in.
+#[derive(Clone, Copy)]
+pub struct ViewerResource(pub Resource<Result<Option<Viewer>, AppError>>);
+
+pub fn provide_viewer() {
+    provide_context(ViewerResource(Resource::new(|| (), |_| get_viewer())));
+}
+
+pub fn use_viewer() -> Resource<Result<Option<Viewer>, AppError>> {
+    expect_context::<ViewerResource>().0
+}

@@ -1,0 +1,19 @@
+//! Plugboard: a self-hosted place for a team to connect its data sources by API credential.
+//!
+//! One crate, two targets: the server (feature `ssr`) and the browser bundle (feature
+//! `hydrate`). `app`, `api`, `domain` and `error` build for both; `server` only for the server.
+
+pub mod api;
+pub mod app;
+pub mod domain;
+pub mod error;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+/// Entry point of the browser bundle: attaches the app to the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

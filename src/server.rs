@@ -1,0 +1,20 @@
+//! Everything that runs only on the server. Gated once, in `lib.rs`.
+
+pub mod auth;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod csrf;
+pub mod db;
+pub mod error_status;
+pub mod health;
+pub mod master_key;
+pub mod page_guard;
+pub mod repo;
+pub mod request;
+pub mod request_log;
+pub mod router;
+pub mod services;
+pub mod startup;
+pub mod state;
+pub mod telemetry;

@@ -1,0 +1,15 @@
+//! Who is signed in: passwords, sessions, and the guards every server function calls first.
+
+pub mod backend;
+pub mod guard;
+pub mod layer;
+pub mod passwords;
+pub mod session;
+pub mod sign_in_limit;
+pub mod tokens;
+
+pub use backend::{AuthBackend, SignedInUser};
+pub use guard::{auth_session, require_admin, require_user};
+
+/// What axum-login keeps in the request: the session and, if signed in, the user.
+pub type AuthSession = axum_login::AuthSession<AuthBackend>;

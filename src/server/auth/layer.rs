@@ -1,0 +1,39 @@
+//! Server-side sessions in the database, and axum-login on top.
+
+use axum_login::{AuthManagerLayer, AuthManagerLayerBuilder};
+use sqlx::SqlitePool;
+use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::SqliteStore;
+
+use super::AuthBackend;
+
+pub const SESSION_COOKIE: &str = "plugboard_session";
+/// A session ends after this long without a request.
+const IDLE_DAYS: i64 = 7;
+
+/// Creates the session table if missing and returns the store.
+pub async fn session_store(pool: &SqlitePool) -> Result<SqliteStore, sqlx::Error> {
+    let store = SqliteStore::new(pool.clone());
+    store.migrate().await?;
+    Ok(store)
+}
+
+/// The layer that puts an [`super::AuthSession`] into every request. `secure` marks the cookie
+/// for https only.
+pub fn auth_layer(
+    pool: &SqlitePool,
+    store: SqliteStore,
+    secure: bool,
+) -> AuthManagerLayer<AuthBackend, SqliteStore> {
+    let sessions = SessionManagerLayer::new(store)
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        // Lax, not Strict: a link into Plugboard from chat or mail should arrive signed in.
+        // Cross-site form posts are refused by the origin check instead.
+        .with_same_site(SameSite::Lax)
+        .with_secure(secure)
+        .with_expiry(Expiry::OnInactivity(
+            tower_sessions::cookie::time::Duration::days(IDLE_DAYS),
+        ));
+    AuthManagerLayerBuilder::new(AuthBackend::new(pool.clone()), sessions).build()
+}

@@ -1,0 +1,199 @@
+//! Start-up configuration: `Leptos.toml` for the site, environment variables for the rest.
+//!
+//! Every bad value becomes a [`ConfigError`] naming the variable, which `main` prints as one line.
+
+use std::{net::SocketAddr, path::PathBuf, str::FromStr};
+
+use leptos::config::LeptosOptions;
+use sqlx::sqlite::SqliteConnectOptions;
+use url::Url;
+
+use super::master_key::KeySource;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/plugboard.db";
+pub const DEFAULT_KEY_FILE: &str = "data/master.key";
+pub const DEFAULT_BETTERSTACK_UPTIME_URL: &str = "https://uptime.betterstack.com";
+const LEPTOS_TOML: &str = "Leptos.toml";
+
+/// A setting that cannot be used, and why, in one line.
+#[derive(Debug, thiserror::Error)]
+#[error("{variable}: {problem}")]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub problem: String,
+}
+
+impl ConfigError {
+    pub fn new(variable: &'static str, problem: impl Into<String>) -> Self {
+        Self {
+            variable,
+            problem: problem.into(),
+        }
+    }
+}
+
+/// Everything the server needs to start.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub leptos: LeptosOptions,
+    pub database: DatabaseSettings,
+    pub master_key: KeySource,
+    pub betterstack_uptime_url: Url,
+    pub public_url: Option<Url>,
+}
+
+/// Where the SQLite database lives.
+#[derive(Debug, Clone)]
+pub struct DatabaseSettings {
+    pub options: SqliteConnectOptions,
+    /// The database file; its directory is created at start-up if missing.
+    pub file: PathBuf,
+}
+
+impl Settings {
+    /// Reads the settings from the process environment and `Leptos.toml` in the working directory.
+    pub fn from_process_env() -> Result<Self, ConfigError> {
+        let env = |name: &str| std::env::var(name).ok();
+        // Checked here because leptos's own loader reports a bad address without naming it.
+        site_addr(env("LEPTOS_SITE_ADDR"))?;
+        let leptos = leptos::config::get_configuration(Some(LEPTOS_TOML))
+            .map_err(|e| ConfigError::new("LEPTOS_* / Leptos.toml", e.to_string()))?
+            .leptos_options;
+        Self::from_env(leptos, env)
+    }
+
+    /// The non-Leptos settings, from any environment (tests pass their own).
+    pub fn from_env(
+        leptos: LeptosOptions,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        Ok(Self {
+            leptos,
+            database: database(env("DATABASE_URL"))?,
+            master_key: KeySource::from_env(env("PLUGBOARD_MASTER_KEY"), DEFAULT_KEY_FILE)?,
+            betterstack_uptime_url: betterstack_uptime_url(env("BETTERSTACK_UPTIME_URL"))?,
+            public_url: public_url(env("PLUGBOARD_PUBLIC_URL"))?,
+        })
+    }
+}
+
+/// `LEPTOS_SITE_ADDR`, when set, must be a socket address.
+pub fn site_addr(value: Option<String>) -> Result<Option<SocketAddr>, ConfigError> {
+    value
+        .map(|raw| {
+            raw.trim().parse().map_err(|_| {
+                ConfigError::new(
+                    "LEPTOS_SITE_ADDR",
+                    format!("'{raw}' is not an address to listen on, like 127.0.0.1:3000"),
+                )
+            })
+        })
+        .transpose()
+}
+
+/// `DATABASE_URL`: a SQLite URL naming a file (default under `./data`).
+pub fn database(value: Option<String>) -> Result<DatabaseSettings, ConfigError> {
+    let raw = value.unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+    let bad = |why: &str| ConfigError::new("DATABASE_URL", format!("'{raw}' {why}"));
+    if !raw.starts_with("sqlite:") {
+        return Err(bad("is not a SQLite URL, like sqlite://data/plugboard.db"));
+    }
+    let options = SqliteConnectOptions::from_str(&raw).map_err(|_| bad("cannot be parsed"))?;
+    let file = options.get_filename().to_path_buf();
+    let in_memory = raw.contains(":memory:") || raw.contains("mode=memory");
+    if file.as_os_str().is_empty() || in_memory {
+        return Err(bad(
+            "must name a database file; Plugboard keeps its data on disk",
+        ));
+    }
+    Ok(DatabaseSettings { options, file })
+}
+
+/// `BETTERSTACK_UPTIME_URL`: an http(s) base URL without path, query or fragment.
+pub fn betterstack_uptime_url(value: Option<String>) -> Result<Url, ConfigError> {
+    let raw = value.unwrap_or_else(|| DEFAULT_BETTERSTACK_UPTIME_URL.to_owned());
+    let bad = |why: &str| ConfigError::new("BETTERSTACK_UPTIME_URL", format!("'{raw}' {why}"));
+    let url = Url::parse(raw.trim()).map_err(|_| bad("is not a URL"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(bad("must be an http:// or https:// URL"));
+    }
+    if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
+        return Err(bad(
+            "must be a base URL only, like https://uptime.betterstack.com",
+        ));
+    }
+    Ok(url)
+}
+
+/// `PLUGBOARD_PUBLIC_URL`: how people reach Plugboard, when it is behind a proxy or on https.
+pub fn public_url(value: Option<String>) -> Result<Option<Url>, ConfigError> {
+    value
+        .filter(|raw| !raw.trim().is_empty())
+        .map(|raw| {
+            let bad =
+                |why: &str| ConfigError::new("PLUGBOARD_PUBLIC_URL", format!("'{raw}' {why}"));
+            let mut url = Url::parse(raw.trim()).map_err(|_| bad("is not a URL"))?;
+            if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+                return Err(bad("must be an http:// or https:// URL"));
+            }
+            if url.query().is_some() || url.fragment().is_some() {
+                return Err(bad("must not have a query or fragment"));
+            }
+            // Links are joined onto it, so it must end with a slash to keep its path.
+            if !url.path().ends_with('/') {
+                url.set_path(&format!("{}/", url.path()));
+            }
+            Ok(url)
+        })
+        .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_without_a_port_is_refused_naming_the_variable() {
+        let err = site_addr(Some("localhost".into())).unwrap_err();
+        assert_eq!(err.variable, "LEPTOS_SITE_ADDR");
+        assert!(err.to_string().starts_with("LEPTOS_SITE_ADDR: 'localhost'"));
+    }
+
+    #[test]
+    fn the_default_database_is_a_file_under_data() {
+        let db = database(None).unwrap();
+        assert_eq!(db.file, std::path::Path::new("data/plugboard.db"));
+    }
+
+    #[test]
+    fn an_in_memory_or_non_sqlite_database_is_refused() {
+        assert!(database(Some("sqlite::memory:".into())).is_err());
+        let err = database(Some("postgres://localhost/plugboard".into())).unwrap_err();
+        assert_eq!(err.variable, "DATABASE_URL");
+    }
+
+    #[test]
+    fn a_public_url_keeps_its_path_for_joining_links() {
+        let url = public_url(Some("https://tools.example.com/plugboard".into()))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            url.join("join/abc").unwrap().as_str(),
+            "https://tools.example.com/plugboard/join/abc"
+        );
+        assert_eq!(public_url(None).unwrap(), None);
+        assert!(public_url(Some("tools.example.com".into())).is_err());
+    }
+
+    #[test]
+    fn the_betterstack_url_must_be_a_bare_http_base() {
+        assert_eq!(
+            betterstack_uptime_url(None).unwrap().as_str(),
+            "https://uptime.betterstack.com/"
+        );
+        assert!(betterstack_uptime_url(Some("http://127.0.0.1:9000".into())).is_ok());
+        assert!(betterstack_uptime_url(Some("ftp://example.com".into())).is_err());
+        assert!(betterstack_uptime_url(Some("https://example.com/api/v2".into())).is_err());
+        assert!(betterstack_uptime_url(Some("not a url".into())).is_err());
+    }
+}

@@ -1,0 +1,10 @@
+//! All SQL lives here, with bound parameters. Functions take any executor, so callers choose
+//! between the pool and a transaction.
+
+pub mod failed_sign_ins;
+pub mod invites;
+pub mod password_resets;
+pub mod sessions;
+pub mod teams;
+pub mod users;
+pub mod workspace;

@@ -1,0 +1,64 @@
+//! Facts about the request being answered, for server functions.
+
+use axum::http::{header, request::Parts};
+use leptos::prelude::use_context;
+use url::Url;
+
+use super::{auth::auth_session, state::AppState};
+use crate::{api::members::CreatedInvite, error::AppError};
+
+const FLASH_INVITE: &str = "flash.invite";
+
+fn parts() -> Result<Parts, AppError> {
+    use_context::<Parts>().ok_or_else(|| AppError::internal("request parts missing from context"))
+}
+
+/// A form posted by the browser itself (no JavaScript): it asked for HTML back.
+pub fn is_plain_form_post() -> bool {
+    parts().ok().is_some_and(|parts| {
+        parts
+            .headers
+            .get(header::ACCEPT)
+            .and_then(|accept| accept.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"))
+    })
+}
+
+/// Where people reach Plugboard, for links it hands out: `PLUGBOARD_PUBLIC_URL` when set,
+/// else the host this request was sent to.
+pub fn public_base_url(state: &AppState) -> Result<Url, AppError> {
+    if let Some(url) = &state.public_url {
+        return Ok(url.clone());
+    }
+    let parts = parts()?;
+    let host = parts
+        .headers
+        .get(header::HOST)
+        .and_then(|host| host.to_str().ok())
+        .ok_or(AppError::BadRequest)?;
+    let url = Url::parse(&format!("http://{host}/")).map_err(|_| AppError::BadRequest)?;
+    // Only a bare host[:port] is accepted: nothing a crafted Host header could smuggle in.
+    if url.path() != "/" || url.query().is_some() || url.username() != "" {
+        return Err(AppError::BadRequest);
+    }
+    Ok(url)
+}
+
+pub async fn flash_invite(invite: &CreatedInvite) -> Result<(), AppError> {
+    auth_session()
+        .await?
+        .session
+        .insert(FLASH_INVITE, invite)
+        .await
+        .map_err(AppError::internal)
+}
+
+/// The invite stored by [`flash_invite`], removed as it is read.
+pub async fn take_flash_invite() -> Result<Option<CreatedInvite>, AppError> {
+    auth_session()
+        .await?
+        .session
+        .remove(FLASH_INVITE)
+        .await
+        .map_err(AppError::internal)
+}

@@ -1,0 +1,29 @@
+//! The one `router(state)` used by `main` and by the tests.
+
+use axum::{middleware, routing::get, Router};
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_sessions_sqlx_store::SqliteStore;
+
+use super::{auth, csrf, error_status, health, page_guard, request_log, state::AppState};
+use crate::app::{shell, App};
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let leptos_options = state.leptos_options.clone();
+    let sessions = SqliteStore::new(state.pool.clone());
+    let auth_layer = auth::layer::auth_layer(&state.pool, sessions, state.serves_https());
+    // Layers run outside in: the last added sees the request first.
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            page_guard::guard_pages,
+        ))
+        .layer(auth_layer)
+        .layer(middleware::from_fn(csrf::refuse_cross_site))
+        .layer(middleware::from_fn(error_status::status_from_app_error))
+        .layer(middleware::from_fn(request_log::log_request))
+        .with_state(state)
+}

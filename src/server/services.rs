@@ -1,0 +1,14 @@
+//! What the product does, one module per area. Server functions call exactly one of these;
+//! these call `repo` for storage and enforce the rules.
+
+pub mod accounts;
+pub mod members;
+pub mod password_reset;
+pub mod teams;
+
+/// Whether `error` is SQLite refusing a duplicate in a unique index.
+pub(crate) fn is_unique_violation(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .is_some_and(|e| e.is_unique_violation())
+}

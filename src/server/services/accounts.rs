@@ -1,0 +1,99 @@
+//! First run, sign-in and sign-out.
+
+use crate::{
+    domain::{
+        account_forms::{NewWorkspace, SignIn},
+        Role,
+    },
+    error::AppError,
+    server::{
+        auth::{
+            backend::Credentials, passwords, session, sign_in_limit, AuthSession, SignedInUser,
+        },
+        clock, db,
+        repo::{users, workspace},
+        state::AppState,
+    },
+};
+
+use super::is_unique_violation;
+
+const ALREADY_SET_UP: &str = "This workspace has already been created. Sign in instead.";
+
+/// Creates the workspace and its first Admin, and signs them in. Refused once anyone exists.
+pub async fn create_workspace(
+    state: &AppState,
+    auth: &mut AuthSession,
+    form: NewWorkspace,
+) -> Result<SignedInUser, AppError> {
+    if state.is_set_up().await? {
+        return Err(AppError::Conflict(ALREADY_SET_UP.into()));
+    }
+    let password_hash = passwords::hash(form.password).await?;
+    let now = clock::now();
+    let mut tx = db::begin_write(&state.pool).await?;
+    // The workspace row is unique: of two first runs racing, one insert fails here.
+    if let Err(e) = workspace::insert(&mut *tx, &form.workspace_name, now).await {
+        return Err(if is_unique_violation(&e) {
+            AppError::Conflict(ALREADY_SET_UP.into())
+        } else {
+            e.into()
+        });
+    }
+    let new_user = users::NewUser {
+        name: &form.name,
+        email: &form.email,
+        password_hash: &password_hash,
+        role: Role::Admin,
+    };
+    let id = users::insert(&mut *tx, new_user, now).await?;
+    tx.commit().await?;
+    state.mark_set_up();
+    let user = load(state, id).await?;
+    session::start(auth, &user, &state.pool).await?;
+    tracing::info!(user_id = id, "workspace created");
+    Ok(user)
+}
+
+/// Checks the password and signs in, within the failed-attempt limit.
+pub async fn sign_in(
+    state: &AppState,
+    auth: &mut AuthSession,
+    form: SignIn,
+) -> Result<SignedInUser, AppError> {
+    sign_in_limit::check(&state.pool, &form.email).await?;
+    let email = form.email.clone();
+    let credentials = Credentials {
+        email: form.email,
+        password: form.password,
+    };
+    match auth
+        .authenticate(credentials)
+        .await
+        .map_err(AppError::internal)?
+    {
+        Some(user) => {
+            sign_in_limit::clear(&state.pool, &email).await?;
+            session::start(auth, &user, &state.pool).await?;
+            tracing::info!(user_id = user.id, "signed in");
+            Ok(user)
+        }
+        None => {
+            sign_in_limit::record_failure(&state.pool, &email).await?;
+            tracing::info!("a sign-in failed");
+            Err(AppError::SignInFailed)
+        }
+    }
+}
+
+pub async fn sign_out(auth: &mut AuthSession) -> Result<(), AppError> {
+    session::end(auth).await
+}
+
+/// A current user by id, as a signed-in user.
+pub async fn load(state: &AppState, id: i64) -> Result<SignedInUser, AppError> {
+    let row = users::find_current_by_id(&state.pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    SignedInUser::from_row(&row)
+}

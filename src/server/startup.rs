@@ -1,0 +1,81 @@
+//! Turning settings into a running server, and stopping it gracefully.
+
+use std::future::Future;
+
+use tokio::net::TcpListener;
+
+use super::{auth, config::ConfigError, config::Settings, db, router::router, state::AppState};
+
+/// Opens and migrates the database and loads the master key.
+pub async fn build_state(settings: &Settings) -> Result<AppState, ConfigError> {
+    let pool = db::open(&settings.database).await?;
+    db::migrate(&pool).await?;
+    auth::layer::session_store(&pool).await.map_err(|e| {
+        ConfigError::new(
+            "DATABASE_URL",
+            format!("cannot create the session table: {e}"),
+        )
+    })?;
+    let master_key = settings.master_key.load()?;
+    Ok(AppState::new(
+        settings.leptos.clone(),
+        pool,
+        master_key,
+        settings.betterstack_uptime_url.clone(),
+        settings.public_url.clone(),
+    ))
+}
+
+/// Serves the app on `listener` until `shutdown` completes; requests in flight then finish.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// The whole server: settings, state, listener, serve until SIGINT or SIGTERM.
+pub async fn run() -> Result<(), ConfigError> {
+    let settings = Settings::from_process_env()?;
+    let state = build_state(&settings).await?;
+    let addr = settings.leptos.site_addr;
+    let listener = TcpListener::bind(addr).await.map_err(|e| {
+        ConfigError::new("LEPTOS_SITE_ADDR", format!("cannot listen on {addr}: {e}"))
+    })?;
+    let bound = listener.local_addr().unwrap_or(addr);
+    tracing::info!("Plugboard is listening on http://{bound}");
+    serve(listener, state, shutdown_signal())
+        .await
+        .map_err(|e| ConfigError::new("LEPTOS_SITE_ADDR", format!("the server stopped: {e}")))?;
+    tracing::info!("Plugboard stopped");
+    Ok(())
+}
+
+/// Completes on Ctrl-C (SIGINT) or SIGTERM.
+pub async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!("cannot listen for Ctrl-C: {e}");
+            std::future::pending::<()>().await;
+        }
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(e) => {
+                tracing::error!("cannot listen for SIGTERM: {e}");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,80 @@
+//! The one state shared by every handler, server function and server-side render.
+
+use std::sync::{
+    atomic::{AtomicBool, Ordering},
+    Arc,
+};
+
+use axum::extract::FromRef;
+use leptos::{config::LeptosOptions, prelude::use_context};
+use sqlx::SqlitePool;
+use url::Url;
+
+use super::{master_key::MasterKey, repo::users};
+use crate::error::AppError;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub pool: SqlitePool,
+    pub master_key: MasterKey,
+    /// Base URL of the Better Stack Uptime API; tests point it at a local double.
+    pub betterstack_uptime_url: Url,
+    /// Where people reach Plugboard (`PLUGBOARD_PUBLIC_URL`), for links it hands out.
+    pub public_url: Option<Url>,
+    /// Whether the workspace exists. Only ever goes from false to true.
+    set_up: Arc<AtomicBool>,
+}
+
+impl AppState {
+    pub fn new(
+        leptos_options: LeptosOptions,
+        pool: SqlitePool,
+        master_key: MasterKey,
+        betterstack_uptime_url: Url,
+        public_url: Option<Url>,
+    ) -> Self {
+        Self {
+            leptos_options,
+            pool,
+            master_key,
+            betterstack_uptime_url,
+            public_url,
+            set_up: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Whether the first run is done (someone exists). Asks the database until it is.
+    pub async fn is_set_up(&self) -> Result<bool, AppError> {
+        if self.set_up.load(Ordering::Acquire) {
+            return Ok(true);
+        }
+        let exists = users::any_exist(&self.pool).await?;
+        if exists {
+            self.mark_set_up();
+        }
+        Ok(exists)
+    }
+
+    pub fn mark_set_up(&self) {
+        self.set_up.store(true, Ordering::Release);
+    }
+
+    /// Session cookies are marked Secure when Plugboard is reached over https.
+    pub fn serves_https(&self) -> bool {
+        self.public_url
+            .as_ref()
+            .is_some_and(|url| url.scheme() == "https")
+    }
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState").finish_non_exhaustive()
+    }
+}
+
+/// The state, inside a server function or a server-side render.
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
+}

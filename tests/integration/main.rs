@@ -1,0 +1,15 @@
+//! Black-box tests of the server: a real SQLite file in a temporary directory, the real router
+//! on 127.0.0.1, and (for start-up) the real binary.
+//!
+//! One test crate, so the dependency graph is linked once.
+
+mod support;
+
+mod accounts;
+mod cli;
+mod healthz;
+mod leptos_config;
+mod members;
+mod pages;
+mod startup;
+mod teams;

@@ -1,0 +1,120 @@
+//! Start-up: configuration errors are one clear line; a missing key file is generated.
+
+use std::{os::unix::fs::PermissionsExt, time::Duration};
+
+use tokio::io::{AsyncBufReadExt, BufReader};
+
+use crate::support::spawn_binary::{command_in, run_to_exit, start};
+
+/// Asserts a failed start-up printed exactly one line, naming `variable`, and no panic.
+fn assert_one_line_naming(stderr: &str, variable: &str) {
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "expected one line, got:\n{stderr}");
+    assert!(
+        lines[0].contains(variable),
+        "the line should name {variable}: {stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("backtrace"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test]
+async fn an_unparseable_site_address_stops_start_up_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = command_in(dir.path());
+    command.env("LEPTOS_SITE_ADDR", "localhost-without-port");
+    let stopped = run_to_exit(command).await;
+    assert!(!stopped.success);
+    assert_one_line_naming(&stopped.stderr, "LEPTOS_SITE_ADDR");
+}
+
+#[tokio::test]
+async fn a_master_key_of_the_wrong_length_stops_start_up_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = command_in(dir.path());
+    command.env("PLUGBOARD_MASTER_KEY", "c2hvcnQ="); // base64 of "short"
+    let stopped = run_to_exit(command).await;
+    assert!(!stopped.success);
+    assert_one_line_naming(&stopped.stderr, "PLUGBOARD_MASTER_KEY");
+    assert!(stopped.stderr.contains("5 bytes"), "{}", stopped.stderr);
+}
+
+#[tokio::test]
+async fn an_unreadable_key_file_stops_start_up_naming_the_variable() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    // A directory where the key file should be: unreadable as a key, even for root.
+    std::fs::create_dir(dir.path().join("data/master.key")).unwrap();
+    let stopped = run_to_exit(command_in(dir.path())).await;
+    assert!(!stopped.success);
+    assert_one_line_naming(&stopped.stderr, "PLUGBOARD_MASTER_KEY");
+}
+
+#[tokio::test]
+async fn an_unwritable_database_path_stops_start_up_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // A regular file where the database's directory should be: no user can create a file there.
+    std::fs::write(dir.path().join("blocker"), "not a directory").unwrap();
+    let mut command = command_in(dir.path());
+    command.env(
+        "DATABASE_URL",
+        format!("sqlite://{}/blocker/db.sqlite", dir.path().display()),
+    );
+    let stopped = run_to_exit(command).await;
+    assert!(!stopped.success);
+    assert_one_line_naming(&stopped.stderr, "DATABASE_URL");
+}
+
+#[tokio::test]
+async fn an_invalid_log_filter_stops_start_up_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = command_in(dir.path());
+    command.env("RUST_LOG", "plugboard=loudest");
+    let stopped = run_to_exit(command).await;
+    assert!(!stopped.success);
+    assert_one_line_naming(&stopped.stderr, "RUST_LOG");
+}
+
+#[tokio::test]
+async fn an_invalid_betterstack_url_stops_start_up_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = command_in(dir.path());
+    command.env("BETTERSTACK_UPTIME_URL", "uptime.betterstack.com");
+    let stopped = run_to_exit(command).await;
+    assert!(!stopped.success);
+    assert_one_line_naming(&stopped.stderr, "BETTERSTACK_UPTIME_URL");
+}
+
+#[tokio::test]
+async fn without_a_master_key_the_server_generates_a_private_key_file_and_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = start(command_in(dir.path()));
+    let stderr = server.stderr.take().unwrap();
+    let mut lines = BufReader::new(stderr).lines();
+    let address = tokio::time::timeout(Duration::from_secs(30), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if let Some((_, url)) = line.split_once("listening on ") {
+                return url.trim().to_owned();
+            }
+        }
+        panic!("the server exited before listening");
+    })
+    .await
+    .expect("the server should start listening");
+
+    let health: serde_json::Value = reqwest::get(format!("{address}/healthz"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["status"], "ok");
+
+    let key_file = dir.path().join("data/master.key");
+    let mode = std::fs::metadata(&key_file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert!(dir.path().join("data/plugboard.db").exists());
+    server.kill().await.unwrap();
+}
