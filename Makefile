@@ -26,16 +26,20 @@ release:
 
 lint:
 	$(TOOLCHAIN) cargo fmt --all --check
-	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" $(TOOLCHAIN) cargo clippy --all-targets --features ssr -- -D warnings
+	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" $(TOOLCHAIN) cargo clippy --workspace --all-targets --features ssr -- -D warnings
 	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" $(TOOLCHAIN) cargo clippy --lib --no-default-features --features hydrate -- -D warnings
+	cd end2end && npx tsc --noEmit
 
-# Also builds target/debug/plugboard, the server the Playwright suite runs.
+# Also builds target/debug/plugboard and target/debug/betterstack-double, which the
+# Playwright suite runs.
 cargo-test:
-	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" $(TOOLCHAIN) cargo test --features ssr
+	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" $(TOOLCHAIN) cargo test --workspace --features ssr
+	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" $(TOOLCHAIN) cargo build --package betterstack-double
 
 # The browser bundle, styles and assets into target/site.
 front:
 	$(TOOLCHAIN) leptos build --frontend-only
 
 e2e:
-	cd end2end && PLUGBOARD_BIN=$(TARGET_DIR)/debug/plugboard npx playwright test
+	cd end2end && PLUGBOARD_BIN=$(TARGET_DIR)/debug/plugboard \
+		BETTERSTACK_DOUBLE_BIN=$(TARGET_DIR)/debug/betterstack-double npx playwright test

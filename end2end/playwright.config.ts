@@ -13,6 +13,9 @@ export const MODES = [
 
 const repo = path.resolve(__dirname, "..");
 const serverBin = process.env.PLUGBOARD_BIN ?? path.join(repo, "target/debug/plugboard");
+const doubleBin = process.env.BETTERSTACK_DOUBLE_BIN ?? path.join(repo, "target/debug/betterstack-double");
+/** The local Better Stack test double both servers talk to. */
+export const DOUBLE_URL = "http://127.0.0.1:3199";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 // This file is also loaded by each worker; the environment carries one run's values to them.
@@ -68,20 +71,31 @@ export default defineConfig({
       },
     ];
   }),
-  webServer: MODES.map((mode) => ({
-    command: serverBin,
-    cwd: repo,
-    url: `http://127.0.0.1:${mode.port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      PATH: process.env.PATH ?? "",
-      LEPTOS_SITE_ADDR: `127.0.0.1:${mode.port}`,
-      DATABASE_URL: `sqlite://${scratch}/${mode.name}.db`,
-      PLUGBOARD_MASTER_KEY: process.env.PLUGBOARD_E2E_KEY!,
-      RUST_LOG: process.env.PLUGBOARD_E2E_LOG ?? "warn",
+  webServer: [
+    {
+      command: `${doubleBin} --port 3199`,
+      url: `${DOUBLE_URL}/__double/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
     },
-  })),
+    ...MODES.map((mode) => ({
+      command: serverBin,
+      cwd: repo,
+      url: `http://127.0.0.1:${mode.port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+      env: {
+        PATH: process.env.PATH ?? "",
+        LEPTOS_SITE_ADDR: `127.0.0.1:${mode.port}`,
+        DATABASE_URL: `sqlite://${scratch}/${mode.name}.db`,
+        PLUGBOARD_MASTER_KEY: process.env.PLUGBOARD_E2E_KEY!,
+        RUST_LOG: process.env.PLUGBOARD_E2E_LOG ?? "warn",
+        BETTERSTACK_UPTIME_URL: DOUBLE_URL,
+      },
+    })),
+  ],
 });

@@ -16,14 +16,19 @@ pub use shell::shell;
 
 use components::site_header::SiteHeader;
 use pages::{
+    add_credential::AddCredentialPage,
+    connection_detail::ConnectionDetailPage,
+    connections::ConnectionsPage,
     home::HomePage,
     join::JoinPage,
     login::LoginPage,
     members::{remove::RemoveMemberPage, MembersPage},
+    new_connection::NewConnectionPage,
     not_found::NotFoundPage,
     reset_password::ResetPasswordPage,
     settings::SettingsPage,
     setup::SetupPage,
+    source_connections::SourceConnectionsPage,
     teams::{detail::TeamPage, TeamsPage},
 };
 
@@ -51,6 +56,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/join/:token") view=JoinPage ssr=ssr.clone()/>
                     <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=ssr.clone()/>
                     <Route path=path!("/settings") view=SettingsPage ssr=ssr.clone()/>
+                    <Route path=path!("/settings/connections") view=ConnectionsPage ssr=ssr.clone()/>
+                    <Route path=path!("/settings/connections/new") view=NewConnectionPage ssr=ssr.clone()/>
+                    <Route path=path!("/settings/connections/new/credential") view=AddCredentialPage ssr=ssr.clone()/>
+                    <Route path=path!("/connections/:source") view=SourceConnectionsPage ssr=ssr.clone()/>
+                    <Route path=path!("/connections/:source/:id") view=ConnectionDetailPage ssr=ssr.clone()/>
                     <Route path=path!("/settings/members") view=MembersPage ssr=ssr.clone()/>
                     <Route path=path!("/settings/members/:id/remove") view=RemoveMemberPage ssr=ssr.clone()/>
                     <Route path=path!("/settings/teams") view=TeamsPage ssr=ssr.clone()/>

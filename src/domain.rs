@@ -2,15 +2,21 @@
 //! that drive both HTML attributes and server-side checks.
 
 pub mod account_forms;
+pub mod api_token;
+pub mod catalog;
+pub mod connection_forms;
 mod email;
 mod field_errors;
 pub mod limits;
 mod password;
+mod privacy;
 pub mod return_path;
 mod role;
 pub mod text;
+pub mod token_check;
 
 pub use email::Email;
 pub use field_errors::FieldErrors;
 pub use password::Password;
+pub use privacy::Privacy;
 pub use role::Role;

@@ -43,6 +43,10 @@ pub enum AppError {
     /// The request could not be read at all (a malformed or hand-made request).
     #[error("The request could not be read. Reload the page and try again.")]
     BadRequest,
+    /// A source (Better Stack, …) gave no answer worth believing; the form's fields come back
+    /// with the message so the user can try again or save without checking.
+    #[error("{}", .0.summary())]
+    SourceUnreachable(FieldErrors),
     /// The browser could not reach the Plugboard server.
     #[error("Plugboard's server could not be reached. Check your connection and try again.")]
     Unreachable,
@@ -63,6 +67,7 @@ impl AppError {
             AppError::RateLimited(_) => 429,
             AppError::Conflict(_) => 409,
             AppError::Gone(_) => 410,
+            AppError::SourceUnreachable(_) => 502,
             AppError::Unreachable => 503,
             AppError::Internal => 500,
         }
@@ -71,7 +76,9 @@ impl AppError {
     /// The message for one form field, if this error has one.
     pub fn field(&self, name: &str) -> Option<String> {
         match self {
-            AppError::Invalid(errors) => errors.get(name).map(str::to_owned),
+            AppError::Invalid(errors) | AppError::SourceUnreachable(errors) => {
+                errors.get(name).map(str::to_owned)
+            }
             _ => None,
         }
     }
@@ -79,7 +86,9 @@ impl AppError {
     /// What the user had typed in `field`, sent back with a validation error.
     pub fn kept(&self, name: &str) -> Option<String> {
         match self {
-            AppError::Invalid(errors) => errors.kept(name).map(str::to_owned),
+            AppError::Invalid(errors) | AppError::SourceUnreachable(errors) => {
+                errors.kept(name).map(str::to_owned)
+            }
             _ => None,
         }
     }

@@ -42,3 +42,37 @@ export async function join(page: Page, link: string, name: string, password: str
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Join Workspace" }).click();
 }
+
+/** A token the Better Stack double accepts (team Ops), unique to the test. */
+export function teamToken(): string {
+  return `team_${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`;
+}
+
+/** Opens a Settings section the way a user does: the menu with JavaScript, the page without. */
+export async function openSettings(page: Page, section: string, javaScriptEnabled: boolean) {
+  await page.goto("/");
+  const settings = page.getByRole("link", { name: "Settings", exact: true });
+  await settings.click();
+  if (javaScriptEnabled) {
+    await expect(settings).toHaveAttribute("aria-expanded", "true");
+  } else {
+    await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  }
+  // The open menu comes first in the page; a closed one is hidden and not matched.
+  await page.getByRole("link", { name: section, exact: true }).first().click();
+}
+
+/** Creates a team with these people in it (names as shown on the team page). */
+export async function createTeam(page: Page, name: string, people: string[]) {
+  await page.goto("/settings/teams");
+  await page.getByLabel("Team Name").fill(name);
+  await page.getByRole("button", { name: "Create Team" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  for (const person of people) {
+    await page.getByLabel(`${person} is a member`).check();
+  }
+  await page.getByRole("button", { name: "Save Members" }).click();
+  for (const person of people) {
+    await expect(page.getByLabel(`${person} is a member`)).toBeChecked();
+  }
+}

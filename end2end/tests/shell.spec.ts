@@ -39,3 +39,21 @@ test("an unknown address shows the not-found page with status 404", async ({ pag
   await page.getByRole("link", { name: "Go to the start page" }).click();
   await expect(page.getByRole("heading", { name: "Welcome to Plugboard" })).toBeVisible();
 });
+
+test("the Settings menu closes when an item is chosen and when going back", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "the in-place menu is the hydrated behaviour");
+  await page.goto("/");
+  const settings = page.getByRole("link", { name: "Settings", exact: true });
+  await settings.click();
+  await page.getByRole("link", { name: "Connections", exact: true }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Connections" })).toBeVisible();
+  await expect(settings).toHaveAttribute("aria-expanded", "false");
+  // The page underneath is usable: nothing is covered by a stale menu.
+  await expect(page.getByRole("link", { name: "Add Connection" })).toBeVisible();
+
+  await settings.click();
+  await expect(settings).toHaveAttribute("aria-expanded", "true");
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "Welcome to Plugboard" })).toBeVisible();
+  await expect(settings).toHaveAttribute("aria-expanded", "false");
+});

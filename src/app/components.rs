@@ -1,6 +1,7 @@
 //! Pieces of UI used by more than one page.
 
 pub mod cog_icon;
+pub mod credential_form;
 pub mod error_notice;
 pub mod forms;
 pub mod settings_menu;

@@ -10,3 +10,5 @@ pub const MAX_FAILED_SIGN_INS: i64 = 5;
 pub const SIGN_IN_WINDOW_MINUTES: i64 = 15;
 pub const INVITE_VALID_DAYS: i64 = 7;
 pub const RESET_LINK_VALID_HOURS: i64 = 24;
+/// Longer than any real API token; a paste past this is a mistake, not a token.
+pub const MAX_TOKEN_CHARS: usize = 1024;

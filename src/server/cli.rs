@@ -5,19 +5,27 @@ use std::{io::BufRead, process::ExitCode};
 
 use url::Url;
 
-use super::{config::Settings, db, services::password_reset, startup, telemetry};
+use super::{
+    config::Settings,
+    db,
+    services::{key_rotation, password_reset},
+    startup, telemetry,
+};
 use crate::domain::{Email, Password};
 
 const USAGE: &str = "usage:
   plugboard [serve]                                   serve the app
   plugboard admin reset-password --email EMAIL        print a one-time link to choose a new password
   plugboard admin reset-password --email EMAIL --password-stdin
-                                                      set the password read from standard input";
+                                                      set the password read from standard input
+  plugboard admin rotate-key                          re-encrypt every stored secret under a new master key
+                                                      (stop the server first)";
 
 enum Command {
     Serve,
     Help,
     ResetPassword { email: String, from_stdin: bool },
+    RotateKey,
 }
 
 impl Command {
@@ -26,6 +34,7 @@ impl Command {
         match words.as_slice() {
             [] | ["serve"] => Ok(Command::Serve),
             ["help" | "--help" | "-h"] => Ok(Command::Help),
+            ["admin", "rotate-key"] => Ok(Command::RotateKey),
             ["admin", "reset-password", "--email", email] => Ok(Command::ResetPassword {
                 email: (*email).to_owned(),
                 from_stdin: false,
@@ -79,6 +88,7 @@ pub fn main() -> ExitCode {
             Command::ResetPassword { email, from_stdin } => {
                 reset_password(&email, from_stdin).await
             }
+            Command::RotateKey => rotate_key().await,
         }
     });
     match outcome {
@@ -117,6 +127,28 @@ async fn reset_password(email: &str, from_stdin: bool) -> Result<(), String> {
         println!(
             "One-time link for {email} to choose a new password (valid for 24 hours):\n{link}"
         );
+    }
+    Ok(())
+}
+
+async fn rotate_key() -> Result<(), String> {
+    let settings = Settings::from_process_env().map_err(|e| e.to_string())?;
+    let pool = db::open(&settings.database)
+        .await
+        .map_err(|e| e.to_string())?;
+    db::migrate(&pool).await.map_err(|e| e.to_string())?;
+    let rotation = key_rotation::rotate(&pool, &settings.master_key).await?;
+    println!(
+        "Re-encrypted {} secret(s) in one transaction: master key {} was replaced by {}.",
+        rotation.secrets, rotation.old_key_id, rotation.new_key_id
+    );
+    match (&rotation.key_file, &rotation.new_key_for_env) {
+        (Some(path), _) => println!("The key file {} now holds the new key. Restart the server.", path.display()),
+        (None, Some(key)) => println!(
+            "The old key no longer decrypts anything. Set PLUGBOARD_MASTER_KEY to the new key, then restart the server:\n{}",
+            key.to_base64().as_str()
+        ),
+        (None, None) => {}
     }
     Ok(())
 }

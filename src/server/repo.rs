@@ -1,6 +1,8 @@
 //! All SQL lives here, with bound parameters. Functions take any executor, so callers choose
 //! between the pool and a transaction.
 
+pub mod connections;
+pub mod credentials;
 pub mod failed_sign_ins;
 pub mod invites;
 pub mod password_resets;

@@ -2,6 +2,9 @@
 //! these call `repo` for storage and enforce the rules.
 
 pub mod accounts;
+pub mod connections;
+pub mod credentials;
+pub mod key_rotation;
 pub mod members;
 pub mod password_reset;
 pub mod teams;

@@ -16,6 +16,18 @@ pub async fn build_state(settings: &Settings) -> Result<AppState, ConfigError> {
             format!("cannot create the session table: {e}"),
         )
     })?;
+    if let super::master_key::KeySource::File(path) = &settings.master_key {
+        let pending = super::services::key_rotation::pending_key_file(path);
+        if pending.exists() {
+            return Err(ConfigError::new(
+                "PLUGBOARD_MASTER_KEY",
+                format!(
+                    "a key rotation did not finish ({} exists); run `plugboard admin rotate-key` again to finish it",
+                    pending.display()
+                ),
+            ));
+        }
+    }
     let master_key = settings.master_key.load()?;
     Ok(AppState::new(
         settings.leptos.clone(),

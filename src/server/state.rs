@@ -20,6 +20,8 @@ pub struct AppState {
     pub master_key: MasterKey,
     /// Base URL of the Better Stack Uptime API; tests point it at a local double.
     pub betterstack_uptime_url: Url,
+    /// The client for calls to sources (timeouts, no redirects).
+    pub http: reqwest::Client,
     /// Where people reach Plugboard (`PLUGBOARD_PUBLIC_URL`), for links it hands out.
     pub public_url: Option<Url>,
     /// Whether the workspace exists. Only ever goes from false to true.
@@ -39,6 +41,7 @@ impl AppState {
             pool,
             master_key,
             betterstack_uptime_url,
+            http: super::outbound::client(),
             public_url,
             set_up: Arc::new(AtomicBool::new(false)),
         }

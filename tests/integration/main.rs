@@ -7,9 +7,13 @@ mod support;
 
 mod accounts;
 mod cli;
+mod connections;
+mod credentials;
 mod healthz;
 mod leptos_config;
 mod members;
 mod pages;
+mod rotate_key;
+mod secrets;
 mod startup;
 mod teams;

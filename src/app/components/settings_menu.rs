@@ -7,19 +7,21 @@ use crate::{app::pages::settings::visible_sections, domain::Role};
 /// The header's Settings control.
 ///
 /// Without JavaScript it is a link to the Settings page. Once the app has hydrated it opens a
-/// menu in place instead, reporting its state with `aria-expanded`; Escape, moving focus
-/// away, or going to another page closes it.
+/// menu in place instead, reporting its state with `aria-expanded`; choosing an item, Escape,
+/// moving focus away, or going to another page closes it.
 #[component]
 pub fn SettingsMenu(role: Role) -> impl IntoView {
     let open = RwSignal::new(false);
     // Effects run only in the browser, so this turns true exactly when hydration is done.
     let hydrated = RwSignal::new(false);
     Effect::new(move || hydrated.set(true));
+    // Going to another page (back, forward, a link elsewhere) closes the menu.
     let location = use_location();
-    Effect::new(move || {
-        location.pathname.track();
-        open.set(false);
-    });
+    Effect::watch(
+        move || location.pathname.get(),
+        move |_, _, _| open.set(false),
+        false,
+    );
     let container = NodeRef::<leptos::html::Div>::new();
     let close_when_focus_leaves = move |ev: FocusEvent| {
         let next = ev
@@ -57,7 +59,8 @@ pub fn SettingsMenu(role: Role) -> impl IntoView {
                 <CogIcon/>
                 <span class="visually-hidden">"Settings"</span>
             </a>
-            <ul id="settings-menu" class="menu" hidden=move || !open.get()>
+            // Choosing an item closes the menu as the new page opens.
+            <ul id="settings-menu" class="menu" hidden=move || !open.get() on:click=move |_| open.set(false)>
                 {visible_sections(role)
                     .map(|section| view! { <li><a href=section.href>{section.label}</a></li> })
                     .collect_view()}

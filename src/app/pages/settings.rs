@@ -14,6 +14,12 @@ pub struct SettingsSection {
 /// Every section of Settings, in menu order.
 pub const SETTINGS_SECTIONS: &[SettingsSection] = &[
     SettingsSection {
+        label: "Connections",
+        href: "/settings/connections",
+        description: "Connect data sources with an API credential.",
+        admins_only: false,
+    },
+    SettingsSection {
         label: "Members",
         href: "/settings/members",
         description: "Invite people, change their roles, remove them.",

@@ -18,7 +18,7 @@ use crate::{
     server::{
         auth::{passwords, session, tokens, AuthSession, SignedInUser},
         clock, db,
-        repo::{invites, sessions, teams, users, workspace},
+        repo::{connections, credentials, invites, sessions, teams, users, workspace},
         request,
         state::AppState,
     },
@@ -276,6 +276,9 @@ pub async fn remove(
     }
     users::mark_removed(&mut *tx, member_id, admin.id, clock::now()).await?;
     teams::remove_user_everywhere(&mut *tx, member_id).await?;
+    // What they owned stays in the workspace, owned by the Admin who removed them.
+    connections::reassign_owner(&mut *tx, member_id, admin.id).await?;
+    credentials::reassign_owner(&mut *tx, member_id, admin.id).await?;
     sessions::delete_all_for_user(&mut tx, member_id).await?;
     tx.commit().await?;
     tracing::info!(user_id = member_id, by = admin.id, "member removed");

@@ -9,7 +9,7 @@ use crate::{
     server::{
         auth::SignedInUser,
         clock, db,
-        repo::{teams, users},
+        repo::{connections, teams, users},
         state::AppState,
     },
 };
@@ -122,11 +122,15 @@ pub async fn rename(
     }
 }
 
+/// Deletes a team. What was shared with it becomes private to its owner: nobody gains access.
 pub async fn delete(state: &AppState, admin: &SignedInUser, team_id: i64) -> Result<(), AppError> {
-    if !teams::delete(&state.pool, team_id).await? {
+    let mut tx = db::begin_write(&state.pool).await?;
+    let unshared = connections::unshare_team(&mut *tx, team_id).await?;
+    if !teams::delete(&mut *tx, team_id).await? {
         return Err(AppError::NotFound);
     }
-    tracing::info!(team_id, by = admin.id, "team deleted");
+    tx.commit().await?;
+    tracing::info!(team_id, by = admin.id, unshared, "team deleted");
     Ok(())
 }
 

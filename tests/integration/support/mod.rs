@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod browser;
+pub mod connections;
 pub mod spawn_binary;
 
 use std::net::SocketAddr;

@@ -158,7 +158,7 @@ fn DeleteForm(action: ServerAction<DeleteTeam>, team: TeamDetail) -> impl IntoVi
             <ActionForm action attr:class="form">
                 <FormMessage error/>
                 <input type="hidden" name="team_id" value=team.id/>
-                <p>"Its members stay in the workspace; the team and its memberships are deleted."</p>
+                <p>"Its members stay in the workspace. Connections shared with it become private to their owners."</p>
                 <div class="actions">
                     <SubmitButton
                         label="Delete Team"

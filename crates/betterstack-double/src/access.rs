@@ -1,0 +1,30 @@
+use std::time::Duration;
+
+/// What a token may do, and how the double answers it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Access {
+    /// A team-based Uptime token: sees that team's resources only.
+    Team(String),
+    /// A global token: sees every team, or one with `team_name`.
+    Global,
+    /// A real token without Uptime access (a Telemetry token): 403.
+    Forbidden,
+    /// Always throttled: 429 with `Retry-After`.
+    RateLimited { retry_after_secs: u64 },
+    /// Throttled on every other request (the first passes), then answers as `then`.
+    RateLimitedEveryOther {
+        retry_after_secs: u64,
+        then: Box<Access>,
+    },
+    /// The API is failing: 503.
+    Unavailable,
+    /// Answers as `then`, but only after `delay`.
+    Slow { delay: Duration, then: Box<Access> },
+}
+
+impl Access {
+    /// The team-scoped token most tests use.
+    pub fn team(name: &str) -> Self {
+        Access::Team(name.to_owned())
+    }
+}

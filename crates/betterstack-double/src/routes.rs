@@ -1,0 +1,222 @@
+use std::{
+    collections::BTreeMap,
+    sync::{Arc, Mutex},
+};
+
+use axum::{
+    extract::{Query, State},
+    http::{header, HeaderMap, Method, StatusCode, Uri},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+    Json, Router,
+};
+use serde_json::{json, Value};
+
+use crate::{
+    access::Access,
+    world::{Collection, RecordedRequest, World},
+};
+
+const INVALID_TOKEN: &str = "Invalid Team API token. How to find your Team API token: https://betterstack.com/docs/uptime/api/getting-started-with-uptime-api/#get-an-uptime-api-token";
+const SEE_DOCS: &str = "https://betterstack.com/docs/uptime/api/getting-started-with-uptime-api/";
+
+#[derive(Clone)]
+struct Shared {
+    world: Arc<Mutex<World>>,
+    base: String,
+}
+
+pub fn router(world: Arc<Mutex<World>>, base: String) -> Router {
+    Router::new()
+        // The double's own controls, for end-to-end tests that cannot call the library.
+        .route("/__double/health", get(|| async { "ok" }))
+        .route("/__double/requests", get(requests))
+        .route("/__double/revoke", post(revoke))
+        .fallback(api)
+        .with_state(Shared { world, base })
+}
+
+async fn requests(State(shared): State<Shared>) -> Json<Vec<RecordedRequest>> {
+    Json(shared.world.lock().unwrap().requests.clone())
+}
+
+async fn revoke(
+    State(shared): State<Shared>,
+    Query(params): Query<BTreeMap<String, String>>,
+) -> StatusCode {
+    let mut world = shared.world.lock().unwrap();
+    match params.get("token") {
+        Some(token) => {
+            world.revoke(token);
+            StatusCode::NO_CONTENT
+        }
+        None => StatusCode::BAD_REQUEST,
+    }
+}
+
+/// Every API request: route first (unknown routes are 404 even without a token), then the
+/// token, then the data.
+async fn api(
+    State(shared): State<Shared>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    Query(params): Query<BTreeMap<String, String>>,
+) -> Response {
+    let authorization = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned);
+    let collection = Collection::ALL
+        .into_iter()
+        .find(|c| c.path() == uri.path() && method == Method::GET);
+    let response = match collection {
+        None => not_found(&method, uri.path()),
+        Some(collection) => answer(&shared, collection, authorization.as_deref(), &params).await,
+    };
+    shared.world.lock().unwrap().requests.push(RecordedRequest {
+        method: method.to_string(),
+        path: uri.path().to_owned(),
+        query: uri.query().unwrap_or_default().to_owned(),
+        authorization,
+        status: response.status().as_u16(),
+    });
+    response
+}
+
+fn not_found(method: &Method, path: &str) -> Response {
+    let body = json!({ "errors": format!("Endpoint {method} {path} does not exist."), "see_docs": SEE_DOCS });
+    (StatusCode::NOT_FOUND, Json(body)).into_response()
+}
+
+fn error(status: StatusCode, message: &str) -> Response {
+    (status, Json(json!({ "errors": message }))).into_response()
+}
+
+async fn answer(
+    shared: &Shared,
+    collection: Collection,
+    authorization: Option<&str>,
+    params: &BTreeMap<String, String>,
+) -> Response {
+    let Some(token) = authorization.and_then(|value| value.strip_prefix("Bearer ")) else {
+        return error(StatusCode::UNAUTHORIZED, INVALID_TOKEN);
+    };
+    let access = shared.world.lock().unwrap().access_of(token);
+    let mut access = match access {
+        Some(access) => access,
+        None => return error(StatusCode::UNAUTHORIZED, INVALID_TOKEN),
+    };
+    loop {
+        match access {
+            Access::Slow { delay, then } => {
+                tokio::time::sleep(delay).await;
+                access = *then;
+            }
+            Access::RateLimitedEveryOther {
+                retry_after_secs,
+                then,
+            } => {
+                let count = {
+                    let mut world = shared.world.lock().unwrap();
+                    let seen = world.seen_per_token.entry(token.to_owned()).or_default();
+                    *seen += 1;
+                    *seen
+                };
+                if count % 2 == 0 {
+                    return throttled(retry_after_secs);
+                }
+                access = *then;
+            }
+            Access::RateLimited { retry_after_secs } => return throttled(retry_after_secs),
+            Access::Forbidden => {
+                return error(
+                    StatusCode::FORBIDDEN,
+                    "This API token does not have access to Uptime resources.",
+                )
+            }
+            Access::Unavailable => {
+                return error(StatusCode::SERVICE_UNAVAILABLE, "Service Unavailable")
+            }
+            Access::Team(team) => return list(shared, collection, Some(&team), params),
+            Access::Global => {
+                return list(
+                    shared,
+                    collection,
+                    params.get("team_name").map(String::as_str),
+                    params,
+                )
+            }
+        }
+    }
+}
+
+fn throttled(retry_after_secs: u64) -> Response {
+    let mut response = error(StatusCode::TOO_MANY_REQUESTS, "Too many requests");
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, retry_after_secs.into());
+    response
+}
+
+/// One page of `collection`, as `team` sees it (every team when `None`).
+fn list(
+    shared: &Shared,
+    collection: Collection,
+    team: Option<&str>,
+    params: &BTreeMap<String, String>,
+) -> Response {
+    let world = shared.world.lock().unwrap();
+    let from = params.get("from").map(String::as_str);
+    let visible: Vec<&Value> = world
+        .items(collection)
+        .iter()
+        .filter(|item| team.is_none_or(|team| item["attributes"]["team_name"] == team))
+        .filter(|item| match (collection, from) {
+            // `from` is a date (YYYY-MM-DD) and filters on the day an incident started.
+            (Collection::Incidents, Some(from)) => item["attributes"]["started_at"]
+                .as_str()
+                .is_some_and(|started| &started[..10] >= from),
+            _ => true,
+        })
+        .collect();
+    let (default_size, max_size) = collection.page_sizes();
+    let per_page = number(params, "per_page")
+        .unwrap_or(default_size)
+        .clamp(1, max_size);
+    let page = number(params, "page").unwrap_or(1).max(1);
+    let last = visible.len().div_ceil(per_page).max(1);
+    let start = ((page - 1) * per_page).min(visible.len());
+    let end = (start + per_page).min(visible.len());
+    let data: Vec<Value> = visible[start..end]
+        .iter()
+        .map(|item| (*item).clone())
+        .collect();
+
+    let own = shared.base.as_str();
+    let next_host = world.next_link_host.as_deref().unwrap_or(own);
+    let link = |host: &str, page: usize| {
+        let mut query: Vec<String> = params
+            .iter()
+            .filter(|(key, _)| !matches!(key.as_str(), "page" | "per_page"))
+            .map(|(key, value)| format!("{key}={}", value.replace(' ', "+")))
+            .collect();
+        query.push(format!("per_page={per_page}"));
+        query.push(format!("page={page}"));
+        format!("{host}{}?{}", collection.path(), query.join("&"))
+    };
+    let body = json!({
+        "data": data,
+        "pagination": {
+            "first": link(own, 1),
+            "last": link(own, last),
+            "prev": (page > 1).then(|| link(own, (page - 1).min(last))),
+            "next": (page < last).then(|| link(next_host, page + 1)),
+        }
+    });
+    Json(body).into_response()
+}
+
+fn number(params: &BTreeMap<String, String>, key: &str) -> Option<usize> {
+    params.get(key).and_then(|value| value.parse().ok())
+}

@@ -1,0 +1,130 @@
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::access::Access;
+
+/// The resource lists the double serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Collection {
+    Monitors,
+    MonitorGroups,
+    Heartbeats,
+    StatusPages,
+    Incidents,
+}
+
+impl Collection {
+    pub const ALL: [Collection; 5] = [
+        Collection::Monitors,
+        Collection::MonitorGroups,
+        Collection::Heartbeats,
+        Collection::StatusPages,
+        Collection::Incidents,
+    ];
+
+    /// The path it is served at.
+    pub fn path(self) -> &'static str {
+        match self {
+            Collection::Monitors => "/api/v2/monitors",
+            Collection::MonitorGroups => "/api/v2/monitor-groups",
+            Collection::Heartbeats => "/api/v2/heartbeats",
+            Collection::StatusPages => "/api/v2/status-pages",
+            Collection::Incidents => "/api/v3/incidents",
+        }
+    }
+
+    /// (default, maximum) `per_page`: 50/250, except incidents at 10/50.
+    pub fn page_sizes(self) -> (usize, usize) {
+        match self {
+            Collection::Incidents => (10, 50),
+            _ => (50, 250),
+        }
+    }
+}
+
+/// One request as the double received it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordedRequest {
+    pub method: String,
+    pub path: String,
+    pub query: String,
+    /// The `Authorization` header exactly as sent, if any.
+    pub authorization: Option<String>,
+    pub status: u16,
+}
+
+impl RecordedRequest {
+    /// The bearer token, if the header was `Bearer <token>`.
+    pub fn bearer(&self) -> Option<&str> {
+        self.authorization
+            .as_deref()
+            .and_then(|value| value.strip_prefix("Bearer "))
+    }
+}
+
+/// Everything the double knows: tokens, data, and what it has seen.
+#[derive(Default)]
+pub struct World {
+    /// Tokens known exactly.
+    pub tokens: HashMap<String, Access>,
+    /// Tokens known by their start, for tests that make up unique tokens (`team_…`).
+    pub token_prefixes: Vec<(String, Access)>,
+    /// Tokens revoked in Better Stack: unknown from then on, whatever else matches them.
+    pub revoked: HashSet<String>,
+    /// Items per collection, each a JSON:API resource with `attributes.team_name`.
+    pub data: HashMap<Collection, Vec<Value>>,
+    pub requests: Vec<RecordedRequest>,
+    /// Requests answered per token, for `RateLimitedEveryOther`.
+    pub(crate) seen_per_token: HashMap<String, u64>,
+    /// When set, `pagination.next` points at this host instead of the double's own.
+    pub next_link_host: Option<String>,
+}
+
+impl World {
+    pub fn token(mut self, token: &str, access: Access) -> Self {
+        self.tokens.insert(token.to_owned(), access);
+        self
+    }
+
+    pub fn token_prefix(mut self, prefix: &str, access: Access) -> Self {
+        self.token_prefixes.push((prefix.to_owned(), access));
+        self
+    }
+
+    /// What `token` may do; `None` for a token Better Stack would not know.
+    pub fn access_of(&self, token: &str) -> Option<Access> {
+        if self.revoked.contains(token) {
+            return None;
+        }
+        self.tokens.get(token).cloned().or_else(|| {
+            self.token_prefixes
+                .iter()
+                .find(|(prefix, _)| token.starts_with(prefix.as_str()))
+                .map(|(_, access)| access.clone())
+        })
+    }
+
+    /// Makes `token` unknown from now on, as revoking it in Better Stack does.
+    pub fn revoke(&mut self, token: &str) {
+        self.tokens.remove(token);
+        self.revoked.insert(token.to_owned());
+    }
+
+    pub fn push(&mut self, collection: Collection, item: Value) {
+        self.data.entry(collection).or_default().push(item);
+    }
+
+    pub fn items(&self, collection: Collection) -> &[Value] {
+        self.data.get(&collection).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many requests carried `token`.
+    pub fn requests_with(&self, token: &str) -> usize {
+        self.requests
+            .iter()
+            .filter(|r| r.bearer() == Some(token))
+            .count()
+    }
+}

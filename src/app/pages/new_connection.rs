@@ -1,0 +1,99 @@
+//! Settings → Connections → Add Connection: a three-step stepper whose step and source live
+//! in the URL, so refresh, back/forward and JavaScript-off all work.
+
+mod credential_tiles;
+mod credentials_step;
+mod finish_step;
+mod privacy_fields;
+mod select_source;
+mod stepper;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{hooks::use_query_map, params::ParamsMap};
+
+use crate::domain::catalog::find_source;
+
+use credentials_step::CredentialsStep;
+use finish_step::FinishStep;
+use select_source::SelectSourceStep;
+use stepper::{Step, Stepper};
+
+/// Step two's answers as they travel in the URL (`?credential=…&name=…&privacy=…&team=…`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StepValues {
+    pub credential: String,
+    pub name: String,
+    pub privacy: String,
+    pub team: String,
+}
+
+impl StepValues {
+    fn from_query(query: &ParamsMap) -> Self {
+        let get = |key: &str| query.get(key).unwrap_or_default();
+        Self {
+            credential: get("credential"),
+            name: get("name"),
+            privacy: get("privacy"),
+            team: get("team"),
+        }
+    }
+
+    /// The URL of step two with these answers, for Back links.
+    pub fn step_two_url(&self, source_id: &str) -> String {
+        let mut url = format!("/settings/connections/new?step=credentials&source={source_id}");
+        for (key, value) in [
+            ("credential", &self.credential),
+            ("name", &self.name),
+            ("privacy", &self.privacy),
+            ("team", &self.team),
+        ] {
+            if !value.is_empty() {
+                url.push_str(&format!("&{key}={}", urlencode(value)));
+            }
+        }
+        url
+    }
+}
+
+pub fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (byte as char).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+pub fn NewConnectionPage() -> impl IntoView {
+    let query = use_query_map();
+    view! {
+        <Title text="Add Connection"/>
+        <section class="page">
+            <h1>"Add Connection"</h1>
+            {move || {
+                let query = query.get();
+                let step = Step::from_query(query.get("step").as_deref());
+                let source = query.get("source").as_deref().and_then(find_source);
+                let values = StepValues::from_query(&query);
+                match (step, source) {
+                    (Step::Credentials, Some(source)) => view! {
+                        <Stepper current=Step::Credentials source=Some(source)/>
+                        <CredentialsStep source values errors=None/>
+                    }
+                    .into_any(),
+                    (Step::Finish, Some(source)) => view! { <FinishStep source values/> }.into_any(),
+                    _ => view! {
+                        <Stepper current=Step::Source source=None/>
+                        <SelectSourceStep search_text=query.get("q").unwrap_or_default()/>
+                    }
+                    .into_any(),
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,99 @@
+use leptos::prelude::*;
+
+use super::{
+    credentials_step::CredentialsStep,
+    stepper::{Step, Stepper},
+    StepValues,
+};
+use crate::{
+    api::connections::{review_connection, ConnectionReview, CreateConnection},
+    app::components::{
+        error_notice::error_page,
+        forms::{form_error, FormMessage, SubmitButton},
+    },
+    domain::{catalog::SourceDefinition, Privacy},
+    error::AppError,
+};
+
+/// Step three: the connection as it will be, and Finish. Answers the server does not accept
+/// send the user back to step two, with the reasons next to the fields.
+#[component]
+pub fn FinishStep(source: &'static SourceDefinition, values: StepValues) -> impl IntoView {
+    let review = Resource::new(
+        {
+            let values = values.clone();
+            move || values.clone()
+        },
+        move |values| {
+            review_connection(
+                source.id.to_owned(),
+                values.credential,
+                values.name,
+                values.privacy,
+                values.team,
+            )
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Checking your choices…"</p> }>
+            <ErrorBoundary fallback=error_page>
+                {move || {
+                    let values = values.clone();
+                    Suspend::new(async move {
+                        match review.await {
+                            Ok(review) => Ok(view! {
+                                <Stepper current=Step::Finish source=Some(source)/>
+                                <Review review values/>
+                            }
+                            .into_any()),
+                            Err(invalid @ AppError::Invalid(_)) => Ok(view! {
+                                <Stepper current=Step::Credentials source=Some(source)/>
+                                <CredentialsStep source values errors=Some(invalid)/>
+                            }
+                            .into_any()),
+                            Err(other) => Err(other),
+                        }
+                    })
+                }}
+            </ErrorBoundary>
+        </Suspense>
+    }
+}
+
+#[component]
+fn Review(review: ConnectionReview, values: StepValues) -> impl IntoView {
+    let action = ServerAction::<CreateConnection>::new();
+    let error = form_error(action.value());
+    let privacy = match (&review.privacy, &review.team) {
+        (Privacy::Team, Some(team)) => format!("{} ({})", Privacy::Team.label(), team.name),
+        (privacy, _) => privacy.label().to_owned(),
+    };
+    let back = values.step_two_url(&review.source_id);
+    view! {
+        <section aria-labelledby="finish-title">
+            <h2 id="finish-title">"Finish"</h2>
+            <dl class="facts">
+                <dt>"Source"</dt>
+                <dd>{review.source_name.clone()}</dd>
+                <dt>"Connection Name"</dt>
+                <dd>{review.name.clone()}</dd>
+                <dt>"Credential"</dt>
+                <dd>{format!("{} ({})", review.credential.name, review.credential.fingerprint)}</dd>
+                <dt>"Privacy"</dt>
+                <dd>{privacy}</dd>
+            </dl>
+            <ActionForm action attr:class="form">
+                <FormMessage error/>
+                <input type="hidden" name="source" value=review.source_id.clone()/>
+                <input type="hidden" name="credential" value=review.credential.id/>
+                <input type="hidden" name="name" value=review.name.clone()/>
+                <input type="hidden" name="privacy" value=review.privacy.as_str()/>
+                <input type="hidden" name="team" value=review.team.as_ref().map(|team| team.id.to_string())/>
+                <div class="actions">
+                    <SubmitButton label="Finish" busy_label="Creating…" pending=action.pending()/>
+                    <a href=back>"Back"</a>
+                </div>
+            </ActionForm>
+        </section>
+    }
+}

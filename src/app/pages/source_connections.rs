@@ -1,0 +1,81 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    api::connections::{list_connections, ConnectionSummary},
+    app::components::error_notice::error_page,
+    domain::Privacy,
+};
+
+/// `/connections/<source>`: the connections of one source that you can see.
+#[component]
+pub fn SourceConnectionsPage() -> impl IntoView {
+    let source = move || use_params_map().read().get("source").unwrap_or_default();
+    let connections = Resource::new(source, list_connections);
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading connections…"</p> }>
+            <ErrorBoundary fallback=error_page>
+                {move || Suspend::new(async move {
+                    connections.await.map(|page| view! {
+                        <Title text=page.source_name.clone()/>
+                        <section class="page">
+                            <p><a href="/settings/connections">"All sources"</a></p>
+                            <div class="page-heading">
+                                <h1>{page.source_name.clone()}</h1>
+                                <a
+                                    class="button"
+                                    href=format!("/settings/connections/new?step=credentials&source={}", page.source_id)
+                                >
+                                    "Add Connection"
+                                </a>
+                            </div>
+                            <ConnectionTable source_id=page.source_id.clone() rows=page.connections/>
+                        </section>
+                    })
+                })}
+            </ErrorBoundary>
+        </Suspense>
+    }
+}
+
+#[component]
+fn ConnectionTable(source_id: String, rows: Vec<ConnectionSummary>) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p>"No connections yet. Add one to start pulling data."</p> }.into_any();
+    }
+    view! {
+        <table class="table">
+            <thead>
+                <tr>
+                    <th scope="col">"Name"</th>
+                    <th scope="col">"Owner"</th>
+                    <th scope="col">"Privacy"</th>
+                    <th scope="col">"Credential"</th>
+                    <th scope="col">"Status"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|row| {
+                        let privacy = match (row.privacy, &row.team_name) {
+                            (Privacy::Team, Some(team)) => format!("{} ({team})", Privacy::Team.label()),
+                            (privacy, _) => privacy.label().to_owned(),
+                        };
+                        view! {
+                            <tr>
+                                <th scope="row"><a href=format!("/connections/{}/{}", source_id, row.id)>{row.name}</a></th>
+                                <td>{row.owner}</td>
+                                <td>{privacy}</td>
+                                <td class="fingerprint">{row.fingerprint}</td>
+                                <td>{row.status.label()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}

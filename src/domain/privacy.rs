@@ -1,0 +1,55 @@
+use serde::{Deserialize, Serialize};
+
+/// Who can see and use a connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Privacy {
+    /// Every member of the workspace.
+    Workspace,
+    /// Only its owner.
+    Private,
+    /// The members of one team.
+    Team,
+}
+
+impl Privacy {
+    /// In the order the form offers them.
+    pub const ALL: [Privacy; 3] = [Privacy::Workspace, Privacy::Private, Privacy::Team];
+    pub const DEFAULT: Privacy = Privacy::Private;
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Privacy::Workspace => "Shared with Workspace",
+            Privacy::Private => "Private to Me",
+            Privacy::Team => "Shared with Team",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Privacy::Workspace => "workspace",
+            Privacy::Private => "private",
+            Privacy::Team => "team",
+        }
+    }
+
+    pub fn parse(value: &str) -> Result<Self, String> {
+        Privacy::ALL
+            .into_iter()
+            .find(|privacy| privacy.as_str() == value)
+            .ok_or_else(|| "Choose who can see this connection.".to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_privacy_parses_from_its_own_name_and_private_is_the_default() {
+        for privacy in Privacy::ALL {
+            assert_eq!(Privacy::parse(privacy.as_str()), Ok(privacy));
+        }
+        assert_eq!(Privacy::DEFAULT.label(), "Private to Me");
+        assert!(Privacy::parse("public").is_err());
+    }
+}

@@ -1,0 +1,31 @@
+//! Talking to sources. Each catalog entry has a connector here; they share one outcome type.
+
+pub mod betterstack;
+
+use crate::{domain::api_token::ApiToken, server::state::AppState};
+
+/// What a source said about a token.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TokenCheck {
+    /// It works; `reach` says what it reaches, in words.
+    Valid { reach: String },
+    /// The source does not know it (invalid, revoked).
+    Rejected,
+    /// A real token, but without access to what Plugboard reads.
+    NoAccess,
+    /// No answer worth believing: throttled, failing, slow, or unreachable. `detail` is for
+    /// the log only.
+    Unreachable { detail: String },
+}
+
+/// Checks `token` with the source `source_id`.
+pub async fn check_token(state: &AppState, source_id: &str, token: &ApiToken) -> TokenCheck {
+    match source_id {
+        "betterstack-uptime" => {
+            betterstack::check_token(&state.http, &state.betterstack_uptime_url, token).await
+        }
+        other => TokenCheck::Unreachable {
+            detail: format!("no connector for source {other}"),
+        },
+    }
+}

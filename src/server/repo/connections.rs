@@ -1,0 +1,130 @@
+use sqlx::{FromRow, SqliteExecutor};
+
+/// Who may see a connection: its owner, everyone when shared with the workspace, and the
+/// team's members when shared with a team. `?1` is the viewer's id.
+const VISIBLE_TO_VIEWER: &str = "(k.owner_id = ?1 OR k.privacy = 'workspace' OR (k.privacy = 'team'
+    AND k.team_id IN (SELECT team_id FROM team_members WHERE user_id = ?1)))";
+
+/// A connection with what its pages show.
+#[derive(Clone, FromRow)]
+pub struct ConnectionRow {
+    pub id: i64,
+    pub source: String,
+    pub name: String,
+    pub owner_id: i64,
+    pub owner_name: String,
+    pub credential_id: i64,
+    pub credential_name: String,
+    pub privacy: String,
+    pub team_id: Option<i64>,
+    pub team_name: Option<String>,
+    pub secret_last_four: String,
+    pub check_status: String,
+    pub checked_at: Option<i64>,
+    pub created_at: i64,
+}
+
+const SELECT: &str = "SELECT k.id, k.source, k.name, k.owner_id, o.name AS owner_name,
+        k.credential_id, c.name AS credential_name, k.privacy, k.team_id, t.name AS team_name,
+        c.secret_last_four, c.check_status, c.checked_at, k.created_at
+    FROM connections k
+    JOIN users o ON o.id = k.owner_id
+    JOIN credentials c ON c.id = k.credential_id
+    LEFT JOIN teams t ON t.id = k.team_id";
+
+/// The connections of `source` that `viewer` may see, by name.
+pub async fn list_visible<'e>(
+    db: impl SqliteExecutor<'e>,
+    viewer: i64,
+    source: &str,
+) -> sqlx::Result<Vec<ConnectionRow>> {
+    sqlx::query_as(&format!(
+        "{SELECT} WHERE {VISIBLE_TO_VIEWER} AND k.source = ?2 ORDER BY k.name COLLATE NOCASE, k.id"
+    ))
+    .bind(viewer)
+    .bind(source)
+    .fetch_all(db)
+    .await
+}
+
+/// Connection `id` of `source`, if `viewer` may see it.
+pub async fn find_visible<'e>(
+    db: impl SqliteExecutor<'e>,
+    viewer: i64,
+    source: &str,
+    id: i64,
+) -> sqlx::Result<Option<ConnectionRow>> {
+    sqlx::query_as(&format!(
+        "{SELECT} WHERE {VISIBLE_TO_VIEWER} AND k.source = ?2 AND k.id = ?3"
+    ))
+    .bind(viewer)
+    .bind(source)
+    .bind(id)
+    .fetch_optional(db)
+    .await
+}
+
+/// How many connections of each source `viewer` may see.
+pub async fn count_visible_by_source<'e>(
+    db: impl SqliteExecutor<'e>,
+    viewer: i64,
+) -> sqlx::Result<Vec<(String, i64)>> {
+    sqlx::query_as(&format!(
+        "SELECT k.source, COUNT(*) FROM connections k WHERE {VISIBLE_TO_VIEWER} GROUP BY k.source"
+    ))
+    .bind(viewer)
+    .fetch_all(db)
+    .await
+}
+
+pub struct NewConnectionRow<'a> {
+    pub source: &'a str,
+    pub name: &'a str,
+    pub owner_id: i64,
+    pub credential_id: i64,
+    pub privacy: &'a str,
+    pub team_id: Option<i64>,
+    pub now: i64,
+}
+
+pub async fn insert<'e>(
+    db: impl SqliteExecutor<'e>,
+    new: NewConnectionRow<'_>,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO connections (source, name, owner_id, credential_id, privacy, team_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(new.source)
+    .bind(new.name)
+    .bind(new.owner_id)
+    .bind(new.credential_id)
+    .bind(new.privacy)
+    .bind(new.team_id)
+    .bind(new.now)
+    .fetch_one(db)
+    .await
+}
+
+/// Everything `from` owned now belongs to `to` (a removed member's connections).
+pub async fn reassign_owner<'e>(
+    db: impl SqliteExecutor<'e>,
+    from: i64,
+    to: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE connections SET owner_id = ? WHERE owner_id = ?")
+        .bind(to)
+        .bind(from)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+/// When a team is deleted, what was shared with it becomes private to its owner.
+pub async fn unshare_team<'e>(db: impl SqliteExecutor<'e>, team_id: i64) -> sqlx::Result<u64> {
+    sqlx::query("UPDATE connections SET privacy = 'private', team_id = NULL WHERE team_id = ?")
+        .bind(team_id)
+        .execute(db)
+        .await
+        .map(|done| done.rows_affected())
+}

@@ -1,0 +1,192 @@
+use sqlx::{FromRow, SqliteExecutor};
+
+use crate::server::crypto::Sealed;
+
+/// A credential's public facts. The secret is not in this type at all.
+#[derive(Clone, FromRow)]
+pub struct CredentialRow {
+    pub id: i64,
+    pub source: String,
+    pub owner_id: i64,
+    pub name: String,
+    pub description: Option<String>,
+    pub secret_last_four: String,
+    pub secret_set_at: i64,
+    pub secret_set_by: String,
+    pub check_status: String,
+    pub checked_at: Option<i64>,
+    pub reach: Option<String>,
+    pub used_by: i64,
+}
+
+const SELECT: &str = "SELECT c.id, c.source, c.owner_id, c.name, c.description, c.secret_last_four,
+        c.secret_set_at, u.name AS secret_set_by, c.check_status, c.checked_at, c.reach,
+        (SELECT COUNT(*) FROM connections k WHERE k.credential_id = c.id) AS used_by
+    FROM credentials c JOIN users u ON u.id = c.secret_set_by";
+
+/// `owner_id`'s credentials for `source`, newest first.
+pub async fn list_owned<'e>(
+    db: impl SqliteExecutor<'e>,
+    owner_id: i64,
+    source: &str,
+) -> sqlx::Result<Vec<CredentialRow>> {
+    sqlx::query_as(&format!(
+        "{SELECT} WHERE c.owner_id = ? AND c.source = ? ORDER BY c.created_at DESC, c.id DESC"
+    ))
+    .bind(owner_id)
+    .bind(source)
+    .fetch_all(db)
+    .await
+}
+
+/// The credential `id` if `owner_id` owns it and it is for `source`.
+pub async fn find_owned<'e>(
+    db: impl SqliteExecutor<'e>,
+    id: i64,
+    owner_id: i64,
+    source: &str,
+) -> sqlx::Result<Option<CredentialRow>> {
+    sqlx::query_as(&format!(
+        "{SELECT} WHERE c.id = ? AND c.owner_id = ? AND c.source = ?"
+    ))
+    .bind(id)
+    .bind(owner_id)
+    .bind(source)
+    .fetch_optional(db)
+    .await
+}
+
+/// Credential `id`, whoever owns it. Callers decide who may see it.
+pub async fn find<'e>(db: impl SqliteExecutor<'e>, id: i64) -> sqlx::Result<Option<CredentialRow>> {
+    sqlx::query_as(&format!("{SELECT} WHERE c.id = ?"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
+pub struct NewCredentialRow<'a> {
+    pub source: &'a str,
+    pub owner_id: i64,
+    pub name: &'a str,
+    pub description: Option<&'a str>,
+    pub check_status: &'a str,
+    pub checked_at: Option<i64>,
+    pub reach: Option<&'a str>,
+    pub now: i64,
+}
+
+/// Inserts the credential without its secret (which needs the row id to be sealed); call
+/// [`set_secret`] in the same transaction.
+pub async fn insert<'e>(
+    db: impl SqliteExecutor<'e>,
+    new: NewCredentialRow<'_>,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO credentials (source, owner_id, name, description, secret_nonce,
+             secret_ciphertext, key_id, secret_last_four, secret_set_at, secret_set_by,
+             check_status, checked_at, reach, created_at)
+         VALUES (?, ?, ?, ?, x'', x'', '', '', ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(new.source)
+    .bind(new.owner_id)
+    .bind(new.name)
+    .bind(new.description)
+    .bind(new.now)
+    .bind(new.owner_id)
+    .bind(new.check_status)
+    .bind(new.checked_at)
+    .bind(new.reach)
+    .bind(new.now)
+    .fetch_one(db)
+    .await
+}
+
+/// Stores a sealed secret on credential `id`, with who set it and when.
+pub async fn set_secret<'e>(
+    db: impl SqliteExecutor<'e>,
+    id: i64,
+    sealed: &Sealed,
+    last_four: &str,
+    set_by: i64,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE credentials SET secret_nonce = ?, secret_ciphertext = ?, key_id = ?,
+             secret_last_four = ?, secret_set_by = ?, secret_set_at = ?
+         WHERE id = ?",
+    )
+    .bind(&sealed.nonce)
+    .bind(&sealed.ciphertext)
+    .bind(&sealed.key_id)
+    .bind(last_four)
+    .bind(set_by)
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
+/// A credential's sealed secret, for decrypting or re-encrypting it.
+#[derive(FromRow)]
+pub struct SecretRow {
+    pub id: i64,
+    pub secret_nonce: Vec<u8>,
+    pub secret_ciphertext: Vec<u8>,
+    pub key_id: String,
+}
+
+impl SecretRow {
+    pub fn sealed(&self) -> Sealed {
+        Sealed {
+            nonce: self.secret_nonce.clone(),
+            ciphertext: self.secret_ciphertext.clone(),
+            key_id: self.key_id.clone(),
+        }
+    }
+}
+
+pub async fn secret<'e>(db: impl SqliteExecutor<'e>, id: i64) -> sqlx::Result<Option<SecretRow>> {
+    sqlx::query_as(
+        "SELECT id, secret_nonce, secret_ciphertext, key_id FROM credentials WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await
+}
+
+pub async fn all_secrets<'e>(db: impl SqliteExecutor<'e>) -> sqlx::Result<Vec<SecretRow>> {
+    sqlx::query_as(
+        "SELECT id, secret_nonce, secret_ciphertext, key_id FROM credentials ORDER BY id",
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// Replaces a sealed secret without touching who set it (a re-encryption, not a new token).
+pub async fn reseal<'e>(db: impl SqliteExecutor<'e>, id: i64, sealed: &Sealed) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE credentials SET secret_nonce = ?, secret_ciphertext = ?, key_id = ? WHERE id = ?",
+    )
+    .bind(&sealed.nonce)
+    .bind(&sealed.ciphertext)
+    .bind(&sealed.key_id)
+    .bind(id)
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
+/// Everything `from` owned now belongs to `to` (a removed member's credentials).
+pub async fn reassign_owner<'e>(
+    db: impl SqliteExecutor<'e>,
+    from: i64,
+    to: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE credentials SET owner_id = ? WHERE owner_id = ?")
+        .bind(to)
+        .bind(from)
+        .execute(db)
+        .await
+        .map(|_| ())
+}

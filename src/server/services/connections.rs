@@ -1,0 +1,263 @@
+//! Connections: who sees what, the stepper's checks, and creating one.
+
+use std::collections::HashMap;
+
+use crate::{
+    api::{
+        connections::{
+            ConnectionFacts, ConnectionReview, ConnectionSummary, SetupChoices, SourceConnections,
+            SourceSummary,
+        },
+        members::TeamRef,
+    },
+    domain::{
+        api_token::fingerprint, catalog::CATALOG, connection_forms::ConnectionSettings,
+        FieldErrors, Privacy,
+    },
+    error::AppError,
+    server::{
+        auth::SignedInUser,
+        clock, db,
+        repo::{
+            connections::{self, ConnectionRow, NewConnectionRow},
+            credentials, teams,
+        },
+        state::AppState,
+    },
+};
+
+use super::credentials::{source, tile, tiles};
+
+/// Step two's choices, as the stepper sends them.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub credential_id: i64,
+    pub settings: ConnectionSettings,
+}
+
+impl Draft {
+    /// Parses the form's text; every problem is reported at once, inline.
+    pub fn parse(
+        credential: &str,
+        name: &str,
+        privacy: &str,
+        team: &str,
+    ) -> Result<Self, AppError> {
+        let settings = ConnectionSettings::parse(name, privacy, team);
+        let credential_id = credential.trim().parse::<i64>().ok();
+        match (credential_id, settings) {
+            (Some(credential_id), Ok(settings)) => Ok(Self {
+                credential_id,
+                settings,
+            }),
+            (credential_id, settings) => {
+                let mut errors = settings.err().unwrap_or_default();
+                if credential_id.is_none() {
+                    errors.add("credential", "Choose a credential, or add one.");
+                }
+                Err(AppError::Invalid(
+                    errors
+                        .keep("name", name)
+                        .keep("privacy", privacy)
+                        .keep("team", team),
+                ))
+            }
+        }
+    }
+}
+
+/// The catalog with the number of connections `user` can see per source.
+pub async fn sources(
+    state: &AppState,
+    user: &SignedInUser,
+) -> Result<Vec<SourceSummary>, AppError> {
+    let counts: HashMap<String, i64> = connections::count_visible_by_source(&state.pool, user.id)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(CATALOG
+        .iter()
+        .map(|source| SourceSummary {
+            id: source.id.to_owned(),
+            name: source.name.to_owned(),
+            description: source.description.to_owned(),
+            connections: counts.get(source.id).copied().unwrap_or(0),
+        })
+        .collect())
+}
+
+pub async fn setup_choices(
+    state: &AppState,
+    user: &SignedInUser,
+    source_id: &str,
+) -> Result<SetupChoices, AppError> {
+    let source = source(source_id)?;
+    Ok(SetupChoices {
+        source_id: source.id.to_owned(),
+        source_name: source.name.to_owned(),
+        credentials: tiles(state, user, source.id).await?,
+        teams: user_teams(state, user).await?,
+    })
+}
+
+async fn user_teams(state: &AppState, user: &SignedInUser) -> Result<Vec<TeamRef>, AppError> {
+    Ok(teams::of_user(&state.pool, user.id)
+        .await?
+        .into_iter()
+        .map(|team| TeamRef {
+            id: team.id,
+            name: team.name,
+        })
+        .collect())
+}
+
+/// Checks a draft against what exists: the credential must be the user's own, for this
+/// source; a team must be one of theirs.
+pub async fn review(
+    state: &AppState,
+    user: &SignedInUser,
+    source_id: &str,
+    draft: &Draft,
+) -> Result<ConnectionReview, AppError> {
+    let source = source(source_id)?;
+    let mut errors = FieldErrors::default();
+    let credential =
+        credentials::find_owned(&state.pool, draft.credential_id, user.id, source.id).await?;
+    if credential.is_none() {
+        errors.add(
+            "credential",
+            "Choose one of your credentials for this source, or add one.",
+        );
+    }
+    let team = match draft.settings.team_id {
+        Some(team_id) => {
+            let team = user_teams(state, user)
+                .await?
+                .into_iter()
+                .find(|team| team.id == team_id);
+            if team.is_none() {
+                errors.add("team", "Choose one of your teams.");
+            }
+            team
+        }
+        None => None,
+    };
+    match credential {
+        Some(credential) if errors.is_empty() => Ok(ConnectionReview {
+            source_id: source.id.to_owned(),
+            source_name: source.name.to_owned(),
+            credential: tile(credential),
+            name: draft.settings.name.clone(),
+            privacy: draft.settings.privacy,
+            team,
+        }),
+        _ => Err(AppError::Invalid(
+            errors
+                .keep("name", &draft.settings.name)
+                .keep("privacy", draft.settings.privacy.as_str())
+                .keep(
+                    "team",
+                    &draft
+                        .settings
+                        .team_id
+                        .map(|id| id.to_string())
+                        .unwrap_or_default(),
+                ),
+        )),
+    }
+}
+
+/// Finish: checks the draft again and creates the connection in one transaction.
+pub async fn create(
+    state: &AppState,
+    user: &SignedInUser,
+    source_id: &str,
+    draft: &Draft,
+) -> Result<i64, AppError> {
+    let review = review(state, user, source_id, draft).await?;
+    let mut tx = db::begin_write(&state.pool).await?;
+    // The credential could have gone between the review and this write lock.
+    if credentials::find_owned(&mut *tx, draft.credential_id, user.id, &review.source_id)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::Conflict(
+            "That credential no longer exists. Choose another.".into(),
+        ));
+    }
+    let id = connections::insert(
+        &mut *tx,
+        NewConnectionRow {
+            source: &review.source_id,
+            name: &review.name,
+            owner_id: user.id,
+            credential_id: draft.credential_id,
+            privacy: review.privacy.as_str(),
+            team_id: review.team.as_ref().map(|team| team.id),
+            now: clock::now(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(connection_id = id, user_id = user.id, "connection created");
+    Ok(id)
+}
+
+fn privacy_of(row: &ConnectionRow) -> Result<Privacy, AppError> {
+    Privacy::parse(&row.privacy).map_err(AppError::internal)
+}
+
+fn summary(row: ConnectionRow) -> Result<ConnectionSummary, AppError> {
+    Ok(ConnectionSummary {
+        privacy: privacy_of(&row)?,
+        status: super::credentials::tile_status(&row.check_status),
+        fingerprint: fingerprint(&row.secret_last_four),
+        id: row.id,
+        name: row.name,
+        owner: row.owner_name,
+        team_name: row.team_name,
+    })
+}
+
+/// The connections of a source that `user` may see.
+pub async fn list(
+    state: &AppState,
+    user: &SignedInUser,
+    source_id: &str,
+) -> Result<SourceConnections, AppError> {
+    let source = source(source_id)?;
+    let rows = connections::list_visible(&state.pool, user.id, source.id).await?;
+    Ok(SourceConnections {
+        source_id: source.id.to_owned(),
+        source_name: source.name.to_owned(),
+        connections: rows.into_iter().map(summary).collect::<Result<_, _>>()?,
+    })
+}
+
+/// One connection, if `user` may see it; a connection they may not see is simply not found.
+pub async fn facts(
+    state: &AppState,
+    user: &SignedInUser,
+    source_id: &str,
+    id: i64,
+) -> Result<ConnectionFacts, AppError> {
+    let source = source(source_id)?;
+    let row = connections::find_visible(&state.pool, user.id, source.id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // Seeing the connection is what allows seeing its credential's public facts.
+    let credential = credentials::find(&state.pool, row.credential_id)
+        .await?
+        .ok_or_else(|| AppError::internal("a connection's credential is missing"))?;
+    Ok(ConnectionFacts {
+        privacy: privacy_of(&row)?,
+        id: row.id,
+        source_id: source.id.to_owned(),
+        source_name: source.name.to_owned(),
+        name: row.name,
+        owner: row.owner_name,
+        team_name: row.team_name,
+        created: clock::format_utc(row.created_at),
+        credential: tile(credential),
+    })
+}

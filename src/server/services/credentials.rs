@@ -1,0 +1,185 @@
+//! Credentials: a source's token, checked with the source, then stored sealed.
+
+use crate::{
+    api::connections::{CheckStatus, CredentialTile},
+    domain::{
+        api_token::fingerprint,
+        catalog::{find_source, SourceDefinition},
+        connection_forms::NewCredential,
+        token_check::{SOURCE_UNREACHABLE, TOKEN_REJECTED, TOKEN_WITHOUT_UPTIME_ACCESS},
+        FieldErrors,
+    },
+    error::AppError,
+    server::{
+        auth::SignedInUser,
+        clock,
+        connectors::{self, TokenCheck},
+        crypto, db,
+        repo::credentials::{self, CredentialRow, NewCredentialRow},
+        state::AppState,
+    },
+};
+
+/// The catalog entry for `source_id`, or not found.
+pub fn source(source_id: &str) -> Result<&'static SourceDefinition, AppError> {
+    find_source(source_id).ok_or(AppError::NotFound)
+}
+
+/// The stored check status, as shown.
+pub fn tile_status(stored: &str) -> CheckStatus {
+    match stored {
+        "verified" => CheckStatus::Verified,
+        "rejected" => CheckStatus::Rejected,
+        _ => CheckStatus::Unverified,
+    }
+}
+
+/// How a credential is shown; never anything of its secret but the last four characters.
+pub fn tile(row: CredentialRow) -> CredentialTile {
+    let status = tile_status(&row.check_status);
+    CredentialTile {
+        id: row.id,
+        name: row.name,
+        description: row.description,
+        fingerprint: fingerprint(&row.secret_last_four),
+        set_at: clock::format_utc(row.secret_set_at),
+        set_by: row.secret_set_by,
+        status,
+        checked_at: row.checked_at.map(clock::format_utc),
+        reach: row.reach,
+        used_by: row.used_by,
+    }
+}
+
+/// The user's own credentials for `source_id`: tiles are never shared.
+pub async fn tiles(
+    state: &AppState,
+    user: &SignedInUser,
+    source_id: &str,
+) -> Result<Vec<CredentialTile>, AppError> {
+    let source = source(source_id)?;
+    let rows = credentials::list_owned(&state.pool, user.id, source.id).await?;
+    Ok(rows.into_iter().map(tile).collect())
+}
+
+/// Saves a credential. With `check`, the token is first tried against the source and nothing
+/// is stored unless it works; without, it is stored as not checked.
+#[tracing::instrument(skip_all, fields(user_id = user.id, source = source_id, check))]
+pub async fn save(
+    state: &AppState,
+    user: &SignedInUser,
+    source_id: &str,
+    form: NewCredential,
+    check: bool,
+) -> Result<CredentialTile, AppError> {
+    let source = source(source_id)?;
+    let now = clock::now();
+    let (status, checked_at, reach) = if check {
+        match connectors::check_token(state, source.id, &form.token).await {
+            TokenCheck::Valid { reach } => ("verified", Some(now), Some(reach)),
+            TokenCheck::Rejected => return Err(refused(&form, TOKEN_REJECTED)),
+            TokenCheck::NoAccess => return Err(refused(&form, TOKEN_WITHOUT_UPTIME_ACCESS)),
+            TokenCheck::Unreachable { detail } => {
+                tracing::warn!(%detail, "the source could not check a token");
+                let mut errors = FieldErrors::default();
+                errors.add("token", SOURCE_UNREACHABLE);
+                return Err(AppError::SourceUnreachable(kept(errors, &form)));
+            }
+        }
+    } else {
+        ("unverified", None, None)
+    };
+    let mut tx = db::begin_write(&state.pool).await?;
+    let id = credentials::insert(
+        &mut *tx,
+        NewCredentialRow {
+            source: source.id,
+            owner_id: user.id,
+            name: &form.name,
+            description: form.description.as_deref(),
+            check_status: status,
+            checked_at,
+            reach: reach.as_deref(),
+            now,
+        },
+    )
+    .await?;
+    let sealed = crypto::seal(
+        &state.master_key,
+        form.token.expose().as_bytes(),
+        &crypto::credential_aad(id),
+    );
+    credentials::set_secret(&mut *tx, id, &sealed, &form.token.last_four(), user.id, now).await?;
+    let row = credentials::find_owned(&mut *tx, id, user.id, source.id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    tx.commit().await?;
+    tracing::info!(credential_id = id, status, "credential saved");
+    Ok(tile(row))
+}
+
+fn refused(form: &NewCredential, message: &str) -> AppError {
+    let mut errors = FieldErrors::default();
+    errors.add("token", message);
+    AppError::Invalid(kept(errors, form))
+}
+
+/// Sends back what the user typed, except the token.
+fn kept(errors: FieldErrors, form: &NewCredential) -> FieldErrors {
+    errors.keep("name", &form.name).keep(
+        "description",
+        form.description.as_deref().unwrap_or_default(),
+    )
+}
+
+/// Where a form posted without JavaScript goes after saving: the stepper's second step, as
+/// it was (`return_to`), with the new credential chosen.
+pub fn back_to_stepper(return_to: &str, source_id: &str, credential_id: i64) -> String {
+    let fallback = format!("/settings/connections/new?step=credentials&source={source_id}");
+    let target = if return_to.starts_with("/settings/connections/new?") {
+        return_to
+    } else {
+        &fallback
+    };
+    let Ok(mut url) = url::Url::parse(&format!("http://plugboard.invalid{target}")) else {
+        return fallback;
+    };
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(key, _)| !matches!(key.as_ref(), "credential" | "step"))
+        .map(|(key, value)| (key.into_owned(), value.into_owned()))
+        .collect();
+    url.query_pairs_mut()
+        .clear()
+        .append_pair("step", "credentials")
+        .extend_pairs(kept)
+        .append_pair("credential", &credential_id.to_string());
+    format!("{}?{}", url.path(), url.query().unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn after_saving_the_stepper_comes_back_with_the_new_credential_chosen() {
+        let back = back_to_stepper(
+            "/settings/connections/new?step=credentials&source=betterstack-uptime&name=Prod&credential=3",
+            "betterstack-uptime",
+            9,
+        );
+        assert_eq!(
+            back,
+            "/settings/connections/new?step=credentials&source=betterstack-uptime&name=Prod&credential=9"
+        );
+    }
+
+    #[test]
+    fn a_return_path_elsewhere_is_replaced_by_the_stepper() {
+        let back = back_to_stepper("https://evil.example/", "betterstack-uptime", 9);
+        assert_eq!(
+            back,
+            "/settings/connections/new?step=credentials&source=betterstack-uptime&credential=9"
+        );
+    }
+}

@@ -1,0 +1,205 @@
+//! The token is shown to no one, ever: not in pages, not in server-function responses, not in
+//! logs at any level, not in the database file. Searched for, byte for byte, on the real binary.
+
+use std::{sync::Arc, time::Duration};
+
+use betterstack_double::Double;
+use plugboard::api::{
+    connections::{
+        CreateConnection, GetConnection, GetSetup, ListConnections, ListSources, ReviewConnection,
+        SaveCredential,
+    },
+    members::ListMembers,
+    session::{CreateWorkspace, GetViewer},
+    teams::ListTeams,
+};
+use tokio::{
+    io::{AsyncBufReadExt, BufReader},
+    sync::Mutex,
+};
+
+use crate::support::{
+    accounts::PASSWORD,
+    browser::Browser,
+    connections::{usual_world, SOURCE},
+    spawn_binary::{command_in, start},
+};
+
+/// Everything the server wrote to standard error, read as it comes so the pipe never fills.
+async fn capture_logs(server: &mut tokio::process::Child) -> (Arc<Mutex<String>>, String) {
+    let stderr = server.stderr.take().unwrap();
+    let logs = Arc::new(Mutex::new(String::new()));
+    let (address_tx, address_rx) = tokio::sync::oneshot::channel();
+    let sink = logs.clone();
+    tokio::spawn(async move {
+        let mut lines = BufReader::new(stderr).lines();
+        let mut address_tx = Some(address_tx);
+        while let Ok(Some(line)) = lines.next_line().await {
+            if let Some((_, url)) = line.split_once("listening on ") {
+                if let Some(tx) = address_tx.take() {
+                    let _ = tx.send(url.trim().to_owned());
+                }
+            }
+            let mut all = sink.lock().await;
+            all.push_str(&line);
+            all.push('\n');
+        }
+    });
+    let address = tokio::time::timeout(Duration::from_secs(60), address_rx)
+        .await
+        .unwrap()
+        .unwrap();
+    (logs, address)
+}
+
+#[tokio::test]
+async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the_database_file() {
+    let double = Double::start(usual_world()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = command_in(dir.path());
+    command
+        .env("RUST_LOG", "trace")
+        .env("BETTERSTACK_UPTIME_URL", double.base_url())
+        .env(
+            "PLUGBOARD_MASTER_KEY",
+            "q2Q6r7vL3m1y0Xk9D8c5b4a3Z2Y1X0W9V8U7T6S5R4Q=",
+        );
+    let mut server = start(command);
+    let (logs, address) = capture_logs(&mut server).await;
+    let browser = Browser::new(format!("{address}/").parse().unwrap());
+
+    // Unique, and spelled so that no other text could contain it by accident.
+    let token = "team_SECRETsecret8Zq4Lm2Np7Xv";
+    let mut seen = String::new();
+    let mut record = |label: &str, body: &str| seen.push_str(&format!("\n--- {label}\n{body}"));
+
+    let reply = browser
+        .call::<CreateWorkspace>(&[
+            ("workspace_name", "Acme"),
+            ("name", "Ada"),
+            ("email", "ada@acme.test"),
+            ("password", PASSWORD),
+        ])
+        .await;
+    assert_eq!(reply.status, 200);
+    let reply = browser
+        .call::<SaveCredential>(&[
+            ("source", SOURCE),
+            ("name", "Prod"),
+            ("description", "main"),
+            ("token", token),
+        ])
+        .await;
+    assert_eq!(reply.status, 200, "{reply:?}");
+    record("save_credential", &reply.body);
+    let credential: plugboard::api::connections::CredentialTile =
+        serde_json::from_str(&reply.body).unwrap();
+    let credential_id = credential.id.to_string();
+    let draft = [
+        ("source", SOURCE),
+        ("credential", credential_id.as_str()),
+        ("name", "Prod"),
+        ("privacy", "workspace"),
+    ];
+    record(
+        "review_connection",
+        &browser.call::<ReviewConnection>(&draft).await.body,
+    );
+    record(
+        "create_connection",
+        &browser.call::<CreateConnection>(&draft).await.body,
+    );
+    // A failing save, whose error travels back with what the user typed.
+    record(
+        "save_credential (rejected)",
+        &browser
+            .call::<SaveCredential>(&[
+                ("source", SOURCE),
+                ("name", "Typo"),
+                ("token", "unknown_SECRET"),
+            ])
+            .await
+            .body,
+    );
+
+    for (label, body) in [
+        ("get_viewer", browser.call::<GetViewer>(&[]).await.body),
+        ("list_sources", browser.call::<ListSources>(&[]).await.body),
+        (
+            "get_setup",
+            browser.call::<GetSetup>(&[("source", SOURCE)]).await.body,
+        ),
+        (
+            "list_connections",
+            browser
+                .call::<ListConnections>(&[("source", SOURCE)])
+                .await
+                .body,
+        ),
+        (
+            "get_connection",
+            browser
+                .call::<GetConnection>(&[("source", SOURCE), ("id", "1")])
+                .await
+                .body,
+        ),
+        ("list_members", browser.call::<ListMembers>(&[]).await.body),
+        ("list_teams", browser.call::<ListTeams>(&[]).await.body),
+    ] {
+        assert!(!body.is_empty(), "{label} answered");
+        record(label, &body);
+    }
+    let pages = [
+        "/".to_owned(),
+        "/settings".to_owned(),
+        "/settings/connections".to_owned(),
+        "/settings/connections/new".to_owned(),
+        format!("/settings/connections/new?step=credentials&source={SOURCE}"),
+        format!("/settings/connections/new?step=finish&source={SOURCE}&credential={credential_id}&name=Prod&privacy=private"),
+        format!("/settings/connections/new/credential?source={SOURCE}"),
+        format!("/connections/{SOURCE}"),
+        format!("/connections/{SOURCE}/1"),
+        "/settings/members".to_owned(),
+        "/settings/teams".to_owned(),
+    ];
+    for page in &pages {
+        let reply = browser.get(page).await;
+        assert_eq!(reply.status, 200, "{page}");
+        record(page, &reply.body);
+    }
+    // What may be shown of it is shown: the pages did render the credential.
+    assert!(seen.contains("••••p7Xv"), "the fingerprint appears");
+
+    // The database file, after the write-ahead log is folded into it.
+    let db_path = dir.path().join("data/plugboard.db");
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db_path.display()))
+        .await
+        .unwrap();
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    server.kill().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+
+    let mut stored = std::fs::read(&db_path).unwrap();
+    if let Ok(wal) = std::fs::read(dir.path().join("data/plugboard.db-wal")) {
+        stored.extend(wal);
+    }
+    let logs = logs.lock().await.clone();
+    assert!(logs.lines().count() > 100, "trace logging was on");
+    assert!(
+        double.requests().iter().any(|r| r.bearer() == Some(token)),
+        "the token did reach Better Stack"
+    );
+
+    for secret in [token, "unknown_SECRET"] {
+        assert!(!seen.contains(secret), "a page or response holds the token");
+        assert!(!logs.contains(secret), "a log line holds the token");
+        assert!(
+            !stored.windows(secret.len()).any(|w| w == secret.as_bytes()),
+            "the database file holds the token"
+        );
+    }
+}

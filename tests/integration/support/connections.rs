@@ -1,0 +1,70 @@
+//! Credentials and connections for tests, made the way the stepper makes them.
+
+use betterstack_double::{Access, Double, World};
+use plugboard::api::connections::{CreateConnection, CredentialTile, SaveCredential};
+
+use super::{browser::Browser, TestApp, TestOptions};
+
+pub const SOURCE: &str = "betterstack-uptime";
+
+/// A server whose Better Stack is a double with `world`.
+pub async fn app_with_double(world: World) -> (TestApp, Double) {
+    let double = Double::start(world).await;
+    let app = TestApp::spawn_with(TestOptions {
+        betterstack_uptime_url: Some(double.base_url()),
+        ..TestOptions::default()
+    })
+    .await;
+    (app, double)
+}
+
+/// The double most tests need: team tokens by prefix, a global one, and a few monitors.
+pub fn usual_world() -> World {
+    World::default()
+        .token_prefix("team_", Access::team("Ops"))
+        .token_prefix("global_", Access::Global)
+        .with_monitors("Ops", 3)
+        .with_monitors("Web", 2)
+}
+
+/// Saves a credential with a checked token; panics unless it is saved.
+pub async fn save_credential(browser: &Browser, name: &str, token: &str) -> CredentialTile {
+    let reply = browser
+        .call::<SaveCredential>(&[
+            ("source", SOURCE),
+            ("name", name),
+            ("description", ""),
+            ("token", token),
+        ])
+        .await;
+    assert_eq!(reply.status, 200, "{reply:?}");
+    serde_json::from_str(&reply.body).unwrap()
+}
+
+/// Finish: creates a connection; returns its id.
+pub async fn create_connection(
+    app: &TestApp,
+    browser: &Browser,
+    credential: i64,
+    name: &str,
+    privacy: &str,
+    team: Option<i64>,
+) -> i64 {
+    let credential = credential.to_string();
+    let team = team.map(|id| id.to_string()).unwrap_or_default();
+    let reply = browser
+        .call::<CreateConnection>(&[
+            ("source", SOURCE),
+            ("credential", &credential),
+            ("name", name),
+            ("privacy", privacy),
+            ("team", &team),
+        ])
+        .await;
+    assert_eq!(reply.status, 200, "{reply:?}");
+    sqlx::query_scalar("SELECT id FROM connections WHERE name = ? ORDER BY id DESC")
+        .bind(name)
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap()
+}
