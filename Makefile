@@ -30,11 +30,10 @@ lint:
 	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" $(TOOLCHAIN) cargo clippy --lib --no-default-features --features hydrate -- -D warnings
 	cd end2end && npx tsc --noEmit
 
-# Also builds target/debug/plugboard and target/debug/betterstack-double, which the
-# Playwright suite runs.
+# Also builds target/debug/plugboard and target/debug/betterstack-double (their integration
+# tests run them), which the Playwright suite runs.
 cargo-test:
 	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" $(TOOLCHAIN) cargo test --workspace --features ssr
-	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" $(TOOLCHAIN) cargo build --package betterstack-double
 
 # The browser bundle, styles and assets into target/site.
 front:

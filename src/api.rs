@@ -4,9 +4,11 @@
 //! from our pages), calls one service, and maps the outcome. The types here are everything
 //! the browser may receive; none of them has a field that could hold a secret.
 
+pub mod connection_changes;
 pub mod connections;
 pub mod join;
 pub mod members;
 pub mod password_reset;
 pub mod session;
+pub mod sync;
 pub mod teams;

@@ -5,6 +5,7 @@ pub mod account_forms;
 pub mod api_token;
 pub mod catalog;
 pub mod connection_forms;
+pub mod data_tables;
 mod email;
 mod field_errors;
 pub mod limits;

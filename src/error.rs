@@ -37,6 +37,10 @@ pub enum AppError {
     /// A rule of the product said no (the last Admin, a taken name, …); the text says which.
     #[error("{0}")]
     Conflict(String),
+    /// The change would take something away (someone's access); it is applied only when the
+    /// request confirms it. The message says what would be lost; the form comes back as it was.
+    #[error("{}", .0.summary())]
+    NeedsConfirmation(FieldErrors),
     /// A one-time link that has expired or was already used.
     #[error("{0}")]
     Gone(String),
@@ -65,7 +69,7 @@ impl AppError {
             AppError::Invalid(_) | AppError::BadRequest => 400,
             AppError::SignInFailed => 401,
             AppError::RateLimited(_) => 429,
-            AppError::Conflict(_) => 409,
+            AppError::Conflict(_) | AppError::NeedsConfirmation(_) => 409,
             AppError::Gone(_) => 410,
             AppError::SourceUnreachable(_) => 502,
             AppError::Unreachable => 503,
@@ -76,9 +80,9 @@ impl AppError {
     /// The message for one form field, if this error has one.
     pub fn field(&self, name: &str) -> Option<String> {
         match self {
-            AppError::Invalid(errors) | AppError::SourceUnreachable(errors) => {
-                errors.get(name).map(str::to_owned)
-            }
+            AppError::Invalid(errors)
+            | AppError::SourceUnreachable(errors)
+            | AppError::NeedsConfirmation(errors) => errors.get(name).map(str::to_owned),
             _ => None,
         }
     }
@@ -86,9 +90,9 @@ impl AppError {
     /// What the user had typed in `field`, sent back with a validation error.
     pub fn kept(&self, name: &str) -> Option<String> {
         match self {
-            AppError::Invalid(errors) | AppError::SourceUnreachable(errors) => {
-                errors.kept(name).map(str::to_owned)
-            }
+            AppError::Invalid(errors)
+            | AppError::SourceUnreachable(errors)
+            | AppError::NeedsConfirmation(errors) => errors.kept(name).map(str::to_owned),
             _ => None,
         }
     }

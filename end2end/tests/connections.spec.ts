@@ -1,40 +1,6 @@
-import { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { ADMIN, createTeam, invite, join, newPerson, openSettings, teamToken } from "./people";
-
-const STEP_TWO = "/settings/connections/new?step=credentials&source=betterstack-uptime";
-
-/** Add Credential: the dialog with JavaScript, its own page without. */
-async function openCredentialOverlay(page: Page, javaScriptEnabled: boolean) {
-  await page.getByRole("link", { name: /Add Credential/ }).click();
-  if (javaScriptEnabled) {
-    await expect(page.getByRole("dialog", { name: "Add Credential" })).toBeVisible();
-  } else {
-    await expect(page.getByRole("heading", { level: 1, name: "Add Credential" })).toBeVisible();
-  }
-}
-
-async function fillCredential(page: Page, name: string, token: string) {
-  await page.getByLabel("Credential Name").fill(name);
-  await page.getByLabel("Credential Description").fill("Main Better Stack account");
-  await page.getByLabel("API Token").fill(token);
-}
-
-async function addCredential(page: Page, javaScriptEnabled: boolean, name: string, token: string) {
-  await openCredentialOverlay(page, javaScriptEnabled);
-  await fillCredential(page, name, token);
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByRole("radio", { name, exact: true })).toBeChecked();
-}
-
-async function finishConnection(page: Page, name: string, privacy: string) {
-  await page.getByLabel("Connection Name").fill(name);
-  await page.getByRole("radio", { name: privacy }).check();
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: "Finish" })).toHaveAttribute("aria-current", "step");
-  await page.getByRole("button", { name: "Finish" }).click();
-  await expect(page).toHaveURL(/\/connections\/betterstack-uptime$/);
-}
+import { STEP_TWO, addCredential, fillCredential, finishConnection, openCredentialOverlay } from "./stepper";
 
 test("the full flow: Settings → Connections → Add Connection → Finish", async ({ page, javaScriptEnabled }) => {
   const token = teamToken();

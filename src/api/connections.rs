@@ -30,7 +30,7 @@ impl CheckStatus {
         match self {
             CheckStatus::Verified => "Verified",
             CheckStatus::Unverified => "Not checked",
-            CheckStatus::Rejected => "Rejected by the source",
+            CheckStatus::Rejected => "Failing — token rejected",
         }
     }
 }
@@ -82,6 +82,8 @@ pub struct ConnectionSummary {
     pub team_name: Option<String>,
     pub fingerprint: String,
     pub status: CheckStatus,
+    /// The status in words, with since-when for a failing connection.
+    pub status_text: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -182,11 +184,4 @@ pub async fn list_connections(source: String) -> Result<SourceConnections, AppEr
     use crate::server::{auth::require_user, services::connections, state::app_state};
     let user = require_user().await?;
     connections::list(&app_state()?, &user, &source).await
-}
-
-#[server(prefix = "/api")]
-pub async fn get_connection(source: String, id: i64) -> Result<ConnectionFacts, AppError> {
-    use crate::server::{auth::require_user, services::connections, state::app_state};
-    let user = require_user().await?;
-    connections::facts(&app_state()?, &user, &source, id).await
 }

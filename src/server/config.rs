@@ -2,7 +2,7 @@
 //!
 //! Every bad value becomes a [`ConfigError`] naming the variable, which `main` prints as one line.
 
-use std::{net::SocketAddr, path::PathBuf, str::FromStr};
+use std::{net::SocketAddr, path::PathBuf, str::FromStr, time::Duration};
 
 use leptos::config::LeptosOptions;
 use sqlx::sqlite::SqliteConnectOptions;
@@ -13,6 +13,7 @@ use super::master_key::KeySource;
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/plugboard.db";
 pub const DEFAULT_KEY_FILE: &str = "data/master.key";
 pub const DEFAULT_BETTERSTACK_UPTIME_URL: &str = "https://uptime.betterstack.com";
+pub const DEFAULT_SYNC_INTERVAL: Duration = Duration::from_secs(15 * 60);
 const LEPTOS_TOML: &str = "Leptos.toml";
 
 /// A setting that cannot be used, and why, in one line.
@@ -40,6 +41,7 @@ pub struct Settings {
     pub master_key: KeySource,
     pub betterstack_uptime_url: Url,
     pub public_url: Option<Url>,
+    pub sync_interval: Duration,
 }
 
 /// Where the SQLite database lives.
@@ -73,6 +75,7 @@ impl Settings {
             master_key: KeySource::from_env(env("PLUGBOARD_MASTER_KEY"), DEFAULT_KEY_FILE)?,
             betterstack_uptime_url: betterstack_uptime_url(env("BETTERSTACK_UPTIME_URL"))?,
             public_url: public_url(env("PLUGBOARD_PUBLIC_URL"))?,
+            sync_interval: sync_interval(env("PLUGBOARD_SYNC_INTERVAL"))?,
         })
     }
 }
@@ -125,6 +128,39 @@ pub fn betterstack_uptime_url(value: Option<String>) -> Result<Url, ConfigError>
     Ok(url)
 }
 
+/// `PLUGBOARD_SYNC_INTERVAL`: how often connections sync, like `15m`, `1h` or `90s`
+/// (plain numbers are seconds); at least 10 seconds.
+pub fn sync_interval(value: Option<String>) -> Result<Duration, ConfigError> {
+    let Some(raw) = value.filter(|raw| !raw.trim().is_empty()) else {
+        return Ok(DEFAULT_SYNC_INTERVAL);
+    };
+    let bad = || {
+        ConfigError::new(
+            "PLUGBOARD_SYNC_INTERVAL",
+            format!("'{raw}' is not an interval like 15m, 1h or 90s"),
+        )
+    };
+    let text = raw.trim();
+    let (number, unit) = text.split_at(
+        text.find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len()),
+    );
+    let number: u64 = number.parse().map_err(|_| bad())?;
+    let seconds = match unit.trim() {
+        "" | "s" => number,
+        "m" => number * 60,
+        "h" => number * 3600,
+        _ => return Err(bad()),
+    };
+    if seconds < 10 {
+        return Err(ConfigError::new(
+            "PLUGBOARD_SYNC_INTERVAL",
+            format!("'{raw}' is shorter than 10 seconds"),
+        ));
+    }
+    Ok(Duration::from_secs(seconds))
+}
+
 /// `PLUGBOARD_PUBLIC_URL`: how people reach Plugboard, when it is behind a proxy or on https.
 pub fn public_url(value: Option<String>) -> Result<Option<Url>, ConfigError> {
     value
@@ -170,6 +206,28 @@ mod tests {
         assert!(database(Some("sqlite::memory:".into())).is_err());
         let err = database(Some("postgres://localhost/plugboard".into())).unwrap_err();
         assert_eq!(err.variable, "DATABASE_URL");
+    }
+
+    #[test]
+    fn the_sync_interval_reads_seconds_minutes_and_hours() {
+        assert_eq!(sync_interval(None).unwrap(), Duration::from_secs(900));
+        assert_eq!(
+            sync_interval(Some("90s".into())).unwrap(),
+            Duration::from_secs(90)
+        );
+        assert_eq!(
+            sync_interval(Some("2h".into())).unwrap(),
+            Duration::from_secs(7200)
+        );
+        assert_eq!(
+            sync_interval(Some("45".into())).unwrap(),
+            Duration::from_secs(45)
+        );
+        assert!(sync_interval(Some("5s".into())).is_err());
+        assert!(sync_interval(Some("soon".into()))
+            .unwrap_err()
+            .to_string()
+            .starts_with("PLUGBOARD_SYNC_INTERVAL"));
     }
 
     #[test]

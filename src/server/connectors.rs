@@ -18,10 +18,11 @@ pub enum TokenCheck {
     Unreachable { detail: String },
 }
 
-/// Checks `token` with the source `source_id`.
+/// Checks `token` with the source `source_id`, within the token's request pace.
 pub async fn check_token(state: &AppState, source_id: &str, token: &ApiToken) -> TokenCheck {
     match source_id {
         "betterstack-uptime" => {
+            state.syncs.pace_for(token).wait().await;
             betterstack::check_token(&state.http, &state.betterstack_uptime_url, token).await
         }
         other => TokenCheck::Unreachable {

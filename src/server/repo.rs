@@ -4,9 +4,13 @@
 pub mod connections;
 pub mod credentials;
 pub mod failed_sign_ins;
+pub mod history;
 pub mod invites;
 pub mod password_resets;
 pub mod sessions;
+pub mod sync_runs;
+pub mod synced;
+pub mod synced_views;
 pub mod teams;
 pub mod users;
 pub mod workspace;

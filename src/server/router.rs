@@ -4,7 +4,9 @@ use axum::{middleware, routing::get, Router};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_sessions_sqlx_store::SqliteStore;
 
-use super::{auth, csrf, error_status, health, page_guard, request_log, state::AppState};
+use super::{
+    auth, csrf, downloads, error_status, health, page_guard, request_log, state::AppState,
+};
 use crate::app::{shell, App};
 
 pub fn router(state: AppState) -> Router {
@@ -15,6 +17,10 @@ pub fn router(state: AppState) -> Router {
     // Layers run outside in: the last added sees the request first.
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route(
+            "/connections/{source}/{id}/{file}",
+            get(downloads::download),
+        )
         .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(

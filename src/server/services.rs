@@ -2,8 +2,12 @@
 //! these call `repo` for storage and enforce the rules.
 
 pub mod accounts;
+pub mod connection_access;
+pub mod connection_changes;
 pub mod connections;
 pub mod credentials;
+pub mod data;
+pub mod history;
 pub mod key_rotation;
 pub mod members;
 pub mod password_reset;

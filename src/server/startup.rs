@@ -29,12 +29,19 @@ pub async fn build_state(settings: &Settings) -> Result<AppState, ConfigError> {
         }
     }
     let master_key = settings.master_key.load()?;
+    // Syncs a crash cut short are over; say so rather than show them running forever.
+    super::repo::sync_runs::mark_interrupted(&pool, super::clock::now())
+        .await
+        .map_err(|e| {
+            ConfigError::new("DATABASE_URL", format!("cannot read the sync history: {e}"))
+        })?;
     Ok(AppState::new(
         settings.leptos.clone(),
         pool,
         master_key,
         settings.betterstack_uptime_url.clone(),
         settings.public_url.clone(),
+        settings.sync_interval,
     ))
 }
 
@@ -59,9 +66,23 @@ pub async fn run() -> Result<(), ConfigError> {
     })?;
     let bound = listener.local_addr().unwrap_or(addr);
     tracing::info!("Plugboard is listening on http://{bound}");
-    serve(listener, state, shutdown_signal())
+    let schedule = tokio::spawn(super::sync::scheduler::run(state.clone()));
+    let syncs = state.syncs.clone();
+    let stopping = syncs.clone();
+    serve(listener, state, async move {
+        shutdown_signal().await;
+        // Running syncs stop at their next page boundary; nothing half-pulled is stored.
+        stopping.stop_all();
+    })
+    .await
+    .map_err(|e| ConfigError::new("LEPTOS_SITE_ADDR", format!("the server stopped: {e}")))?;
+    schedule.abort();
+    if tokio::time::timeout(std::time::Duration::from_secs(30), syncs.wait_idle())
         .await
-        .map_err(|e| ConfigError::new("LEPTOS_SITE_ADDR", format!("the server stopped: {e}")))?;
+        .is_err()
+    {
+        tracing::warn!("a sync did not stop within 30 seconds");
+    }
     tracing::info!("Plugboard stopped");
     Ok(())
 }

@@ -1,8 +1,11 @@
 //! The one state shared by every handler, server function and server-side render.
 
-use std::sync::{
-    atomic::{AtomicBool, Ordering},
-    Arc,
+use std::{
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc,
+    },
+    time::Duration,
 };
 
 use axum::extract::FromRef;
@@ -10,7 +13,7 @@ use leptos::{config::LeptosOptions, prelude::use_context};
 use sqlx::SqlitePool;
 use url::Url;
 
-use super::{master_key::MasterKey, repo::users};
+use super::{master_key::MasterKey, repo::users, sync::SyncRegistry};
 use crate::error::AppError;
 
 #[derive(Clone, FromRef)]
@@ -26,6 +29,10 @@ pub struct AppState {
     pub public_url: Option<Url>,
     /// Whether the workspace exists. Only ever goes from false to true.
     set_up: Arc<AtomicBool>,
+    /// Running syncs, their progress, and their request budgets.
+    pub syncs: Arc<SyncRegistry>,
+    /// How often each connection syncs on its own (`PLUGBOARD_SYNC_INTERVAL`).
+    pub sync_interval: Duration,
 }
 
 impl AppState {
@@ -35,6 +42,7 @@ impl AppState {
         master_key: MasterKey,
         betterstack_uptime_url: Url,
         public_url: Option<Url>,
+        sync_interval: Duration,
     ) -> Self {
         Self {
             leptos_options,
@@ -44,6 +52,8 @@ impl AppState {
             http: super::outbound::client(),
             public_url,
             set_up: Arc::new(AtomicBool::new(false)),
+            syncs: Arc::default(),
+            sync_interval,
         }
     }
 

@@ -2,8 +2,9 @@
 
 use plugboard::{
     api::{
+        connection_changes::GetConnectionDetail,
         connections::{
-            GetConnection, GetSetup, ListConnections, ListSources, ReviewConnection, SetupChoices,
+            GetSetup, ListConnections, ListSources, ReviewConnection, SetupChoices,
             SourceConnections, SourceSummary,
         },
         members::RemoveMember,
@@ -185,10 +186,10 @@ async fn privacy_decides_who_sees_a_connection_and_others_get_not_found() {
 
     // A connection you may not see answers exactly like one that does not exist.
     let hidden = web_member
-        .call::<GetConnection>(&[("source", SOURCE), ("id", &private.to_string())])
+        .call::<GetConnectionDetail>(&[("source", SOURCE), ("id", &private.to_string())])
         .await;
     let missing = web_member
-        .call::<GetConnection>(&[("source", SOURCE), ("id", "999999")])
+        .call::<GetConnectionDetail>(&[("source", SOURCE), ("id", "999999")])
         .await;
     assert_eq!(
         (hidden.status, &hidden.body),

@@ -6,7 +6,9 @@
 mod support;
 
 mod accounts;
+mod authorization;
 mod cli;
+mod connection_changes;
 mod connections;
 mod credentials;
 mod healthz;
@@ -16,4 +18,5 @@ mod pages;
 mod rotate_key;
 mod secrets;
 mod startup;
+mod sync;
 mod teams;

@@ -5,9 +5,9 @@ use std::{sync::Arc, time::Duration};
 
 use betterstack_double::Double;
 use plugboard::api::{
+    connection_changes::GetConnectionDetail,
     connections::{
-        CreateConnection, GetConnection, GetSetup, ListConnections, ListSources, ReviewConnection,
-        SaveCredential,
+        CreateConnection, GetSetup, ListConnections, ListSources, ReviewConnection, SaveCredential,
     },
     members::ListMembers,
     session::{CreateWorkspace, GetViewer},
@@ -137,9 +137,9 @@ async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the
                 .body,
         ),
         (
-            "get_connection",
+            "get_connection_detail",
             browser
-                .call::<GetConnection>(&[("source", SOURCE), ("id", "1")])
+                .call::<GetConnectionDetail>(&[("source", SOURCE), ("id", "1")])
                 .await
                 .body,
         ),

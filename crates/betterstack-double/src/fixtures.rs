@@ -138,6 +138,14 @@ impl World {
                 "slow_",
                 Access::Slow {
                     delay: Duration::from_secs(15),
+                    then: Box::new(ops.clone()),
+                },
+            )
+            // Answers within a second, so a sync takes long enough to watch its progress.
+            .token_prefix(
+                "paced_",
+                Access::Slow {
+                    delay: Duration::from_millis(700),
                     then: Box::new(ops),
                 },
             )

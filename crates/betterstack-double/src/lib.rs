@@ -39,8 +39,9 @@ impl Double {
     }
 
     /// Starts on `listener`.
-    pub fn start_on(listener: TcpListener, world: World) -> Self {
+    pub fn start_on(listener: TcpListener, mut world: World) -> Self {
         let addr = listener.local_addr().expect("the double's address");
+        world.started = Some(std::time::Instant::now());
         let world = Arc::new(Mutex::new(world));
         let (shutdown, stopped) = oneshot::channel::<()>();
         let app = routes::router(world.clone(), format!("http://{addr}"));

@@ -63,6 +63,7 @@ async fn api(
     headers: HeaderMap,
     Query(params): Query<BTreeMap<String, String>>,
 ) -> Response {
+    let arrived_ms = shared.world.lock().unwrap().now_ms();
     let authorization = headers
         .get(header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
@@ -75,6 +76,7 @@ async fn api(
         Some(collection) => answer(&shared, collection, authorization.as_deref(), &params).await,
     };
     shared.world.lock().unwrap().requests.push(RecordedRequest {
+        arrived_ms,
         method: method.to_string(),
         path: uri.path().to_owned(),
         query: uri.query().unwrap_or_default().to_owned(),
@@ -99,6 +101,21 @@ async fn answer(
     authorization: Option<&str>,
     params: &BTreeMap<String, String>,
 ) -> Response {
+    let failing = shared
+        .world
+        .lock()
+        .unwrap()
+        .failing_paths
+        .get(collection.path())
+        .copied();
+    if let Some(status) = failing {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+        return (
+            status,
+            Json(json!({ "errors": { "base": ["This list cannot be read right now."] } })),
+        )
+            .into_response();
+    }
     let Some(token) = authorization.and_then(|value| value.strip_prefix("Bearer ")) else {
         return error(StatusCode::UNAUTHORIZED, INVALID_TOKEN);
     };

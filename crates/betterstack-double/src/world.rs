@@ -47,6 +47,8 @@ impl Collection {
 /// One request as the double received it.
 #[derive(Debug, Clone, Serialize)]
 pub struct RecordedRequest {
+    /// When it arrived, in milliseconds since the double started.
+    pub arrived_ms: u64,
     pub method: String,
     pub path: String,
     pub query: String,
@@ -67,6 +69,8 @@ impl RecordedRequest {
 /// Everything the double knows: tokens, data, and what it has seen.
 #[derive(Default)]
 pub struct World {
+    /// When the double started, for [`RecordedRequest::arrived_ms`].
+    pub(crate) started: Option<std::time::Instant>,
     /// Tokens known exactly.
     pub tokens: HashMap<String, Access>,
     /// Tokens known by their start, for tests that make up unique tokens (`team_…`).
@@ -80,11 +84,19 @@ pub struct World {
     pub(crate) seen_per_token: HashMap<String, u64>,
     /// When set, `pagination.next` points at this host instead of the double's own.
     pub next_link_host: Option<String>,
+    /// Paths that answer with this status (and an `errors` body) whatever the token.
+    pub failing_paths: HashMap<String, u16>,
 }
 
 impl World {
     pub fn token(mut self, token: &str, access: Access) -> Self {
         self.tokens.insert(token.to_owned(), access);
+        self
+    }
+
+    /// Points `pagination.next` at another host, as a hostile or broken API might.
+    pub fn next_links_to(mut self, host: String) -> Self {
+        self.next_link_host = Some(host);
         self
     }
 
@@ -118,6 +130,12 @@ impl World {
 
     pub fn items(&self, collection: Collection) -> &[Value] {
         self.data.get(&collection).map_or(&[], Vec::as_slice)
+    }
+
+    /// Milliseconds since the double started, on the clock of [`RecordedRequest::arrived_ms`].
+    pub fn now_ms(&self) -> u64 {
+        self.started
+            .map_or(0, |started| started.elapsed().as_millis() as u64)
     }
 
     /// How many requests carried `token`.

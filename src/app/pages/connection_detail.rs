@@ -1,13 +1,38 @@
+//! `/connections/<source>/<id>`: a connection's facts and History for everyone who can see
+//! it; rename, token swap, Test now, privacy and delete for those who may manage it.
+
+mod data_section;
+mod data_tables;
+mod delete_form;
+mod facts;
+mod history_list;
+mod privacy_form;
+mod rename_form;
+mod swap_form;
+mod test_now;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::connections::get_connection, app::components::error_notice::error_page, domain::Privacy,
+    api::connection_changes::{
+        get_connection_detail, ChangePrivacy, DeleteConnection, RenameConnection, SwapToken,
+        TestConnection,
+    },
+    app::components::error_notice::error_page,
     error::AppError,
 };
 
-/// `/connections/<source>/<id>`: what a connection is, for anyone who can see it.
+use data_section::DataSection;
+use delete_form::DeleteForm;
+use facts::Facts;
+use history_list::HistoryList;
+use privacy_form::PrivacyForm;
+use rename_form::RenameForm;
+use swap_form::SwapForm;
+use test_now::TestNow;
+
 #[component]
 pub fn ConnectionDetailPage() -> impl IntoView {
     let params = use_params_map();
@@ -18,22 +43,34 @@ pub fn ConnectionDetailPage() -> impl IntoView {
             params.get("id").and_then(|id| id.parse::<i64>().ok()),
         )
     };
-    let facts = Resource::new(key, |(source, id)| async move {
-        match id {
-            Some(id) => get_connection(source, id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let rename = ServerAction::<RenameConnection>::new();
+    let swap = ServerAction::<SwapToken>::new();
+    let test = ServerAction::<TestConnection>::new();
+    let privacy = ServerAction::<ChangePrivacy>::new();
+    let delete = ServerAction::<DeleteConnection>::new();
+    let changes = move || {
+        (
+            rename.version().get(),
+            swap.version().get(),
+            test.version().get(),
+            privacy.version().get(),
+        )
+    };
+    let detail = Resource::new(
+        move || (key(), changes()),
+        |((source, id), _)| async move {
+            match id {
+                Some(id) => get_connection_detail(source, id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
     view! {
-        <Suspense fallback=|| view! { <p>"Loading the connection…"</p> }>
+        <Transition fallback=|| view! { <p>"Loading the connection…"</p> }>
             <ErrorBoundary fallback=error_page>
                 {move || Suspend::new(async move {
-                    facts.await.map(|facts| {
-                        let privacy = match (facts.privacy, &facts.team_name) {
-                            (Privacy::Team, Some(team)) => format!("{} ({team})", Privacy::Team.label()),
-                            (privacy, _) => privacy.label().to_owned(),
-                        };
-                        let credential = facts.credential;
+                    detail.await.map(|detail| {
+                        let facts = detail.facts.clone();
                         view! {
                             <Title text=facts.name.clone()/>
                             <section class="page">
@@ -42,40 +79,42 @@ pub fn ConnectionDetailPage() -> impl IntoView {
                                         {format!("{} connections", facts.source_name)}
                                     </a>
                                 </p>
-                                <h1>{facts.name}</h1>
-                                <dl class="facts">
-                                    <dt>"Source"</dt>
-                                    <dd>{facts.source_name}</dd>
-                                    <dt>"Owner"</dt>
-                                    <dd>{facts.owner}</dd>
-                                    <dt>"Privacy"</dt>
-                                    <dd>{privacy}</dd>
-                                    <dt>"Created"</dt>
-                                    <dd>{facts.created}</dd>
-                                    <dt>"Credential"</dt>
-                                    <dd>
-                                        {credential.name}
-                                        " "
-                                        <span class="fingerprint">{credential.fingerprint}</span>
-                                        <br/>
-                                        {format!("Set {} by {}", credential.set_at, credential.set_by)}
-                                        <br/>
-                                        {match credential.used_by {
-                                            1 => "Used by 1 connection".to_owned(),
-                                            n => format!("Used by {n} connections"),
-                                        }}
-                                    </dd>
-                                    <dt>"Status"</dt>
-                                    <dd>
-                                        {credential.status.label()}
-                                        {credential.checked_at.map(|at| format!(" ({at})"))}
-                                    </dd>
-                                </dl>
+                                <h1>{facts.name.clone()}</h1>
+                                <Facts facts=facts.clone()/>
+                                {if detail.can_manage {
+                                    view! {
+                                        <RenameForm action=rename facts=facts.clone()/>
+                                        <SwapForm action=swap facts=facts.clone()/>
+                                        <TestNow action=test facts=facts.clone()/>
+                                        <PrivacyForm action=privacy detail=detail.clone()/>
+                                        <DeleteForm action=delete facts=facts.clone()/>
+                                    }
+                                    .into_any()
+                                } else {
+                                    view! {
+                                        <p class="notice notice-warn">
+                                            "You can see this connection but not change it. Its owner, an Admin, \
+                                             or a lead of the team it is shared with can."
+                                        </p>
+                                    }
+                                    .into_any()
+                                }}
+                                <DataSection source=facts.source_id.clone() id=facts.id can_sync=detail.can_manage/>
+                                <HistoryList entries=detail.history/>
                             </section>
                         }
                     })
                 })}
             </ErrorBoundary>
-        </Suspense>
+        </Transition>
+    }
+}
+
+/// The connection's name and source, sent with every change.
+#[component]
+fn Target(source: String, id: i64) -> impl IntoView {
+    view! {
+        <input type="hidden" name="source" value=source/>
+        <input type="hidden" name="id" value=id/>
     }
 }

@@ -69,7 +69,7 @@ fn ConnectionTable(source_id: String, rows: Vec<ConnectionSummary>) -> impl Into
                                 <td>{row.owner}</td>
                                 <td>{privacy}</td>
                                 <td class="fingerprint">{row.fingerprint}</td>
-                                <td>{row.status.label()}</td>
+                                <td>{row.status_text}</td>
                             </tr>
                         }
                     })

@@ -22,11 +22,12 @@ pub struct ConnectionRow {
     pub check_status: String,
     pub checked_at: Option<i64>,
     pub created_at: i64,
+    pub token_rejected_since: Option<i64>,
 }
 
 const SELECT: &str = "SELECT k.id, k.source, k.name, k.owner_id, o.name AS owner_name,
         k.credential_id, c.name AS credential_name, k.privacy, k.team_id, t.name AS team_name,
-        c.secret_last_four, c.check_status, c.checked_at, k.created_at
+        c.secret_last_four, c.check_status, c.checked_at, k.created_at, k.token_rejected_since
     FROM connections k
     JOIN users o ON o.id = k.owner_id
     JOIN credentials c ON c.id = k.credential_id
@@ -62,6 +63,28 @@ pub async fn find_visible<'e>(
     .bind(id)
     .fetch_optional(db)
     .await
+}
+
+/// Connection `id`, for work the server does on its own (syncs). Never for a request's answer.
+pub async fn find<'e>(db: impl SqliteExecutor<'e>, id: i64) -> sqlx::Result<Option<ConnectionRow>> {
+    sqlx::query_as(&format!("{SELECT} WHERE k.id = ?"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
+/// Marks the connection as failing because its source rejected the token (or clears it).
+pub async fn set_token_rejected_since<'e>(
+    db: impl SqliteExecutor<'e>,
+    id: i64,
+    since: Option<i64>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE connections SET token_rejected_since = ? WHERE id = ?")
+        .bind(since)
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
 }
 
 /// How many connections of each source `viewer` may see.
@@ -127,4 +150,90 @@ pub async fn unshare_team<'e>(db: impl SqliteExecutor<'e>, team_id: i64) -> sqlx
         .execute(db)
         .await
         .map(|done| done.rows_affected())
+}
+
+/// Whether `user_id` leads `team_id`.
+pub async fn leads_team<'e>(
+    db: impl SqliteExecutor<'e>,
+    user_id: i64,
+    team_id: i64,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM team_members WHERE user_id = ? AND team_id = ? AND is_lead = 1)",
+    )
+    .bind(user_id)
+    .bind(team_id)
+    .fetch_one(db)
+    .await
+}
+
+pub async fn rename<'e>(db: impl SqliteExecutor<'e>, id: i64, name: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE connections SET name = ? WHERE id = ?")
+        .bind(name)
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+/// Points the connection at another credential.
+pub async fn set_credential<'e>(
+    db: impl SqliteExecutor<'e>,
+    id: i64,
+    credential_id: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE connections SET credential_id = ? WHERE id = ?")
+        .bind(credential_id)
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_privacy<'e>(
+    db: impl SqliteExecutor<'e>,
+    id: i64,
+    privacy: &str,
+    team_id: Option<i64>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE connections SET privacy = ?, team_id = ? WHERE id = ?")
+        .bind(privacy)
+        .bind(team_id)
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn delete<'e>(db: impl SqliteExecutor<'e>, id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM connections WHERE id = ?")
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+/// The ids of the connections that use `credential_id`.
+pub async fn using_credential<'e>(
+    db: impl SqliteExecutor<'e>,
+    credential_id: i64,
+) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar("SELECT id FROM connections WHERE credential_id = ? ORDER BY id")
+        .bind(credential_id)
+        .fetch_all(db)
+        .await
+}
+
+/// The current members of `team_id`.
+pub async fn team_member_ids<'e>(
+    db: impl SqliteExecutor<'e>,
+    team_id: i64,
+) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "SELECT tm.user_id FROM team_members tm JOIN users u ON u.id = tm.user_id
+         WHERE tm.team_id = ? AND u.removed_at IS NULL",
+    )
+    .bind(team_id)
+    .fetch_all(db)
+    .await
 }

@@ -190,3 +190,29 @@ pub async fn reassign_owner<'e>(
         .await
         .map(|_| ())
 }
+
+/// Records what the last check of the credential's token said.
+pub async fn set_check<'e>(
+    db: impl SqliteExecutor<'e>,
+    id: i64,
+    status: &str,
+    checked_at: Option<i64>,
+    reach: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE credentials SET check_status = ?, checked_at = ?, reach = ? WHERE id = ?")
+        .bind(status)
+        .bind(checked_at)
+        .bind(reach)
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn delete<'e>(db: impl SqliteExecutor<'e>, id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM credentials WHERE id = ?")
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}

@@ -26,7 +26,10 @@ use crate::{
     },
 };
 
-use super::credentials::{source, tile, tiles};
+use super::{
+    credentials::{source, tile, tiles},
+    history::{self, Event},
+};
 
 /// Step two's choices, as the stepper sends them.
 #[derive(Debug, Clone)]
@@ -198,8 +201,23 @@ pub async fn create(
         },
     )
     .await?;
+    let privacy = match (&review.privacy, &review.team) {
+        (Privacy::Team, Some(team)) => format!("{} ({})", Privacy::Team.label(), team.name),
+        (privacy, _) => privacy.label().to_owned(),
+    };
+    history::record(
+        &mut *tx,
+        id,
+        user.id,
+        &Event::Created {
+            name: review.name.clone(),
+            privacy,
+        },
+    )
+    .await?;
     tx.commit().await?;
     tracing::info!(connection_id = id, user_id = user.id, "connection created");
+    crate::server::sync::spawn(state, id, crate::server::sync::Trigger::Created).await;
     Ok(id)
 }
 
@@ -208,9 +226,18 @@ fn privacy_of(row: &ConnectionRow) -> Result<Privacy, AppError> {
 }
 
 fn summary(row: ConnectionRow) -> Result<ConnectionSummary, AppError> {
+    let status = super::credentials::tile_status(&row.check_status);
+    let status_text = match row.token_rejected_since {
+        Some(since) => format!(
+            "Failing — token rejected since {}",
+            clock::format_utc(since)
+        ),
+        None => status.label().to_owned(),
+    };
     Ok(ConnectionSummary {
         privacy: privacy_of(&row)?,
-        status: super::credentials::tile_status(&row.check_status),
+        status,
+        status_text,
         fingerprint: fingerprint(&row.secret_last_four),
         id: row.id,
         name: row.name,
@@ -234,17 +261,9 @@ pub async fn list(
     })
 }
 
-/// One connection, if `user` may see it; a connection they may not see is simply not found.
-pub async fn facts(
-    state: &AppState,
-    user: &SignedInUser,
-    source_id: &str,
-    id: i64,
-) -> Result<ConnectionFacts, AppError> {
-    let source = source(source_id)?;
-    let row = connections::find_visible(&state.pool, user.id, source.id, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+/// The facts a connection's page shows, for a connection the caller may see.
+pub async fn facts_of(state: &AppState, row: ConnectionRow) -> Result<ConnectionFacts, AppError> {
+    let source = source(&row.source)?;
     // Seeing the connection is what allows seeing its credential's public facts.
     let credential = credentials::find(&state.pool, row.credential_id)
         .await?

@@ -3,7 +3,7 @@
 use crate::{
     api::connections::{CheckStatus, CredentialTile},
     domain::{
-        api_token::fingerprint,
+        api_token::{fingerprint, ApiToken},
         catalog::{find_source, SourceDefinition},
         connection_forms::NewCredential,
         token_check::{SOURCE_UNREACHABLE, TOKEN_REJECTED, TOKEN_WITHOUT_UPTIME_ACCESS},
@@ -116,6 +116,24 @@ pub async fn save(
     tx.commit().await?;
     tracing::info!(credential_id = id, status, "credential saved");
     Ok(tile(row))
+}
+
+/// The plaintext token of credential `id`, for a request to its source. Callers have already
+/// decided the user may use it.
+pub async fn reveal(state: &AppState, id: i64) -> Result<ApiToken, AppError> {
+    let row = credentials::secret(&state.pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let plaintext = crypto::open(
+        &state.master_key,
+        &row.sealed(),
+        &crypto::credential_aad(id),
+    )
+    .map_err(|e| AppError::internal(format!("credential {id} cannot be decrypted: {e}")))?;
+    let text = std::str::from_utf8(&plaintext)
+        .map_err(|_| AppError::internal(format!("credential {id} is not text")))?;
+    ApiToken::parse(text)
+        .map_err(|_| AppError::internal(format!("credential {id} holds no usable token")))
 }
 
 fn refused(form: &NewCredential, message: &str) -> AppError {

@@ -36,6 +36,8 @@ impl Browser {
         let client = reqwest::Client::builder()
             .cookie_provider(jar.clone())
             .redirect(reqwest::redirect::Policy::none())
+            // A page that never finishes is a failure to report, not a test that never ends.
+            .timeout(std::time::Duration::from_secs(30))
             .build()
             .expect("client");
         Self { client, jar, base }
@@ -59,7 +61,7 @@ impl Browser {
             .get(self.base.join(path).unwrap())
             .send()
             .await
-            .expect("GET");
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"));
         reply(response).await
     }
 
@@ -98,7 +100,11 @@ impl Browser {
             .post(self.base.join(path).unwrap())
             .form(form)
             .headers(headers);
-        reply(request.send().await.expect("POST")).await
+        let response = request
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path}: {e}"));
+        reply(response).await
     }
 }
 
@@ -115,7 +121,11 @@ async fn reply(response: reqwest::Response) -> Reply {
         .iter()
         .filter_map(|v| v.to_str().ok().map(str::to_owned))
         .collect();
-    let body = response.text().await.unwrap_or_default();
+    let url = response.url().to_string();
+    let body = response
+        .text()
+        .await
+        .unwrap_or_else(|e| panic!("the body of {url}: {e}"));
     Reply {
         status,
         location,

@@ -62,9 +62,20 @@ pub async fn create_connection(
         ])
         .await;
     assert_eq!(reply.status, 200, "{reply:?}");
+    // Creating a connection starts its first sync; tests count requests after it is done.
+    app.state.syncs.wait_idle().await;
     sqlx::query_scalar("SELECT id FROM connections WHERE name = ? ORDER BY id DESC")
         .bind(name)
         .fetch_one(&app.state.pool)
         .await
         .unwrap()
+}
+
+/// Makes a connection private to its owner, straight in the database.
+pub async fn make_private(app: &TestApp, id: i64) {
+    sqlx::query("UPDATE connections SET privacy = 'private', team_id = NULL WHERE id = ?")
+        .bind(id)
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
 }

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod browser;
 pub mod connections;
 pub mod spawn_binary;
+pub mod teams;
 
 use std::net::SocketAddr;
 
@@ -74,6 +75,7 @@ impl TestApp {
             ))
             .expect("url"),
             public_url: config::public_url(options.public_url.clone()).expect("public url"),
+            sync_interval: config::DEFAULT_SYNC_INTERVAL,
         };
         let state = startup::build_state(&settings).await.expect("state");
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");

@@ -1,0 +1,102 @@
+import { APIRequestContext, Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import { invite, join, newPerson, teamToken } from "./people";
+import { newConnection } from "./stepper";
+import { DOUBLE_URL } from "../playwright.config";
+
+type Seen = { path: string; authorization: string | null };
+
+/** The bearer tokens the Better Stack double has received, oldest first. */
+async function tokensSeen(request: APIRequestContext): Promise<string[]> {
+  const seen: Seen[] = await (await request.get(`${DOUBLE_URL}/__double/requests`)).json();
+  return seen.map((r) => (r.authorization ?? "").replace(/^Bearer /, ""));
+}
+
+function history(page: Page) {
+  return page.getByRole("region", { name: "History" }).getByRole("listitem");
+}
+
+test("rename, then History says so", async ({ page, javaScriptEnabled }, testInfo) => {
+  const name = `Rename me ${testInfo.project.name}`;
+  await page.goto(await newConnection(page, javaScriptEnabled, name, teamToken()));
+  await page.getByLabel("Connection Name").fill(`${name} renamed`);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${name} renamed` })).toBeVisible();
+  await expect(history(page).first()).toContainText(`Renamed from “${name}” to “${name} renamed”`);
+  await expect(history(page).last()).toContainText(`Created “${name}”`);
+});
+
+test("a swap to an invalid token keeps the old one, which still works", async ({ page, request, javaScriptEnabled }, testInfo) => {
+  const old = teamToken();
+  await page.goto(await newConnection(page, javaScriptEnabled, `Keep ${testInfo.project.name}`, old));
+  await page.getByRole("textbox", { name: "API Token" }).fill(`revoked_${teamToken()}`);
+  await page.getByRole("button", { name: "Swap Token" }).click();
+  await expect(page.getByRole("textbox", { name: "API Token" })).toHaveAccessibleDescription(/Better Stack rejected this token \(invalid or revoked\)\./);
+  await expect(page.locator(".facts")).toContainText(`••••${old.slice(-4)}`);
+
+  await page.getByRole("button", { name: "Test now" }).click();
+  await expect(history(page).first()).toContainText("Tested the token: The token works (Team Ops).");
+  expect((await tokensSeen(request)).at(-1)).toBe(old);
+});
+
+test("a swap to a valid token replaces it and the old one is never sent again", async ({ page, request, javaScriptEnabled }, testInfo) => {
+  const [old, fresh] = [teamToken(), teamToken()];
+  await page.goto(await newConnection(page, javaScriptEnabled, `Swap ${testInfo.project.name}`, old));
+  await page.getByRole("textbox", { name: "API Token" }).fill(fresh);
+  await page.getByRole("button", { name: "Swap Token" }).click();
+  await expect(page.locator(".facts")).toContainText(`••••${fresh.slice(-4)}`);
+  await expect(history(page).first()).toContainText(`Swapped the token ••••${old.slice(-4)} → ••••${fresh.slice(-4)}`);
+  const swappedAt = (await tokensSeen(request)).length;
+
+  await page.getByRole("button", { name: "Test now" }).click();
+  await expect(history(page).first()).toContainText("Tested the token: The token works");
+  const after = (await tokensSeen(request)).slice(swappedAt);
+  expect(after).toContain(fresh);
+  expect(after).not.toContain(old);
+  expect(await page.content()).not.toContain(fresh);
+});
+
+test("narrowing privacy names who loses access, then they do", async ({ page, browser, javaScriptEnabled }, testInfo) => {
+  const mode = testInfo.project.name;
+  const name = `Narrow ${mode}`;
+  const path = await newConnection(page, javaScriptEnabled, name, teamToken(), "Shared with Workspace");
+  const bo = await newPerson(browser, testInfo);
+  await join(bo, await invite(page, `narrow-${mode}@acme.test`, "Member"), `Nora ${mode}`, "nora's long password");
+  await bo.goto(path);
+  await expect(bo.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(bo.getByText("You can see this connection but not change it.")).toBeVisible();
+  await expect(bo.getByRole("button", { name: "Swap Token" })).toHaveCount(0);
+
+  await page.goto(path);
+  await page.getByRole("radio", { name: "Private to Me" }).check();
+  await page.getByRole("button", { name: "Save Privacy" }).click();
+  await expect(page.getByRole("region", { name: "Privacy" }).getByRole("alert")).toContainText(
+    `will lose access to this connection: `,
+  );
+  await expect(page.getByRole("region", { name: "Privacy" }).getByRole("alert")).toContainText(`Nora ${mode}`);
+  await bo.reload();
+  await expect(bo.getByRole("heading", { level: 1, name })).toBeVisible();
+
+  await page.getByRole("button", { name: "Apply the change" }).click();
+  await expect(history(page).first()).toContainText("Changed privacy from Shared with Workspace to Private to Me");
+  await bo.reload();
+  await expect(bo.getByText("We could not find that.")).toBeVisible();
+});
+
+test("delete asks for the name, then the connection is gone and its credential too if asked", async ({ page, javaScriptEnabled }, testInfo) => {
+  const name = `Delete me ${testInfo.project.name}`;
+  await page.goto(await newConnection(page, javaScriptEnabled, name, teamToken()));
+  await page.getByLabel("Type the connection's name to confirm").fill("wrong name");
+  await page.getByRole("button", { name: "Delete Connection" }).click();
+  await expect(page.getByLabel("Type the connection's name to confirm")).toHaveAccessibleDescription(
+    new RegExp(`Type the connection's name, ${name}, to delete it.`),
+  );
+
+  await page.getByLabel("Type the connection's name to confirm").fill(name);
+  await page.getByLabel("Delete the credential too").check();
+  await page.getByRole("button", { name: "Delete Connection" }).click();
+  await expect(page).toHaveURL(/\/connections\/betterstack-uptime$/);
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toHaveCount(0);
+  await page.goto("/settings/connections/new?step=credentials&source=betterstack-uptime");
+  await expect(page.getByRole("radio", { name: `${name} token`, exact: true })).toHaveCount(0);
+});

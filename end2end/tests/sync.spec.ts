@@ -1,0 +1,70 @@
+import { Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import { teamToken } from "./people";
+import { newConnection } from "./stepper";
+
+/** The Data section's facts. */
+function data(page: Page) {
+  return page.getByRole("region", { name: "Data" });
+}
+
+async function lastSyncSucceeded(page: Page) {
+  // Without JavaScript the page reloads itself while a sync runs; with it, it polls.
+  await expect(data(page).locator(".counts")).toContainText("Synced — finished", { timeout: 20_000 });
+}
+
+test("Sync now shows its progress, then the pulled monitors and incidents", async ({ page, javaScriptEnabled }, testInfo) => {
+  test.setTimeout(60_000);
+  // A `paced_` token makes the double take most of a second per request: a sync is watchable.
+  const path = await newConnection(page, javaScriptEnabled, `Watch ${testInfo.project.name}`, `paced_${teamToken()}`);
+  await page.goto(path);
+  await lastSyncSucceeded(page);
+
+  await data(page).getByRole("button", { name: "Sync now" }).click();
+  await expect(data(page).getByRole("status").first()).toContainText(/Syncing… \d+ page\(s\) fetched so far\./);
+  await lastSyncSucceeded(page);
+
+  const counts = data(page).locator(".counts");
+  await expect(counts).toContainText("Monitors3");
+  await expect(counts).toContainText("Incidents2");
+  const monitors = data(page).getByRole("table", { name: "Monitors" });
+  await expect(monitors.getByRole("row")).toHaveCount(4); // a header and three monitors
+  await expect(monitors.getByRole("rowheader").first()).toHaveText("Service 0");
+
+  // Sorting is a link: follow it twice for descending.
+  await monitors.getByRole("link", { name: "Name" }).click();
+  await expect(monitors.getByRole("columnheader", { name: "Name" })).toHaveAttribute("aria-sort", "ascending");
+  await data(page).getByRole("table", { name: "Monitors" }).getByRole("link", { name: "Name" }).click();
+  await expect(data(page).getByRole("table", { name: "Monitors" }).getByRole("rowheader").first()).toHaveText("Service 2");
+
+  await data(page).getByLabel("Filter monitors").fill("Service 1");
+  await data(page).getByRole("button", { name: "Filter" }).first().click();
+  await expect(data(page).getByRole("table", { name: "Monitors" }).getByRole("rowheader")).toHaveText(["Service 1"]);
+
+  const incidents = data(page).getByRole("table", { name: "Incidents" });
+  await expect(incidents.getByRole("rowheader")).toHaveCount(2);
+  await expect(incidents).toContainText("Status 503");
+});
+
+test("Download CSV and Download JSON give the pulled data", async ({ page, javaScriptEnabled }, testInfo) => {
+  const path = await newConnection(page, javaScriptEnabled, `Export ${testInfo.project.name}`, teamToken());
+  await page.goto(path);
+  await lastSyncSucceeded(page);
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    data(page).getByRole("link", { name: "Download CSV" }).first().click(),
+  ]);
+  expect(csv.suggestedFilename()).toBe(`export-${testInfo.project.name}-monitors.csv`);
+  const text = await (await csv.createReadStream()).toArray();
+  const lines = Buffer.concat(text).toString().trim().split("\r\n");
+  expect(lines[0]).toBe("id,name,url,type,status,check_frequency_seconds,last_checked_at");
+  expect(lines).toHaveLength(4);
+
+  const [json] = await Promise.all([
+    page.waitForEvent("download"),
+    data(page).getByRole("link", { name: "Download JSON" }).last().click(),
+  ]);
+  const incidents = JSON.parse(Buffer.concat(await (await json.createReadStream()).toArray()).toString());
+  expect(incidents).toHaveLength(2);
+  expect(incidents[0]).toHaveProperty("cause");
+});

@@ -1,0 +1,139 @@
+//! A connection's page: what it is, its History, and changing it — rename, swap the token,
+//! test it, change its privacy, delete it. Each change is refused (and recorded as refused)
+//! for someone who may only see the connection.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    api::{connections::ConnectionFacts, members::TeamRef},
+    error::AppError,
+};
+
+/// Everything the connection's page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConnectionDetail {
+    pub facts: ConnectionFacts,
+    /// Whether the viewer may change it; the page is read-only otherwise.
+    pub can_manage: bool,
+    pub team_id: Option<i64>,
+    /// The teams the viewer may share it with.
+    pub teams: Vec<TeamRef>,
+    pub history: Vec<HistoryEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub kind: String,
+    pub text: String,
+}
+
+/// What Test now found.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckReport {
+    pub works: bool,
+    pub message: String,
+}
+
+#[server(prefix = "/api")]
+pub async fn get_connection_detail(source: String, id: i64) -> Result<ConnectionDetail, AppError> {
+    use crate::server::{auth::require_user, services::connection_changes, state::app_state};
+    let user = require_user().await?;
+    connection_changes::detail(&app_state()?, &user, &source, id).await
+}
+
+/// Renames the connection. Never checks the token.
+#[server(prefix = "/api")]
+pub async fn rename_connection(
+    source: String,
+    id: i64,
+    #[server(default)] name: String,
+) -> Result<(), AppError> {
+    use crate::server::{auth::require_user, services::connection_changes, state::app_state};
+    let user = require_user().await?;
+    connection_changes::rename(&app_state()?, &user, &source, id, &name).await
+}
+
+/// Replaces the token. `how` is the button pressed: `check` (Swap Token), `check-new` (Use a
+/// new credential for this connection only), or `skip` / `skip-new` (Swap without checking).
+#[server(prefix = "/api")]
+pub async fn swap_token(
+    source: String,
+    id: i64,
+    #[server(default)] token: String,
+    #[server(default)] how: String,
+) -> Result<(), AppError> {
+    use crate::server::{
+        auth::require_user,
+        services::connection_changes::{self, SwapHow},
+        state::app_state,
+    };
+    let user = require_user().await?;
+    connection_changes::swap_token(
+        &app_state()?,
+        &user,
+        &source,
+        id,
+        &token,
+        SwapHow::parse(&how),
+    )
+    .await
+}
+
+/// Checks the stored token again and records what it found.
+#[server(prefix = "/api")]
+pub async fn test_connection(source: String, id: i64) -> Result<CheckReport, AppError> {
+    use crate::server::{auth::require_user, services::connection_changes, state::app_state};
+    let user = require_user().await?;
+    connection_changes::test(&app_state()?, &user, &source, id).await
+}
+
+/// Changes who sees the connection. A change that takes access away from people needs
+/// `confirm` = `yes`; without it the answer names them.
+#[server(prefix = "/api")]
+pub async fn change_privacy(
+    source: String,
+    id: i64,
+    #[server(default)] privacy: String,
+    #[server(default)] team: String,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
+    use crate::server::{auth::require_user, services::connection_changes, state::app_state};
+    let user = require_user().await?;
+    connection_changes::change_privacy(
+        &app_state()?,
+        &user,
+        &source,
+        id,
+        &privacy,
+        &team,
+        confirm == "yes",
+    )
+    .await
+}
+
+/// Deletes the connection once its name is typed; its credential too when asked and unused.
+#[server(prefix = "/api")]
+pub async fn delete_connection(
+    source: String,
+    id: i64,
+    #[server(default)] confirm_name: String,
+    #[server(default)] delete_credential: String,
+) -> Result<(), AppError> {
+    use crate::server::{auth::require_user, services::connection_changes, state::app_state};
+    let user = require_user().await?;
+    connection_changes::delete(
+        &app_state()?,
+        &user,
+        &source,
+        id,
+        &confirm_name,
+        delete_credential == "yes",
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/connections/{source}"));
+    Ok(())
+}

@@ -1,0 +1,262 @@
+use leptos::prelude::*;
+use leptos_router::{components::Form, hooks::use_query_map, params::ParamsMap};
+
+use crate::{
+    api::sync::{list_incidents, list_monitors, IncidentItem, MonitorItem, TablePage},
+    app::{components::error_notice::error_page, pages::new_connection::urlencode},
+    domain::data_tables::{IncidentColumn, MonitorColumn},
+};
+
+/// A table's state in the URL, under a prefix (`m_` for monitors, `i_` for incidents), so
+/// sorting, filtering and paging are links and GET forms: they work without JavaScript.
+#[derive(Clone, PartialEq)]
+struct TableUrl {
+    prefix: &'static str,
+    query: ParamsMap,
+}
+
+impl TableUrl {
+    fn get(&self, key: &str) -> String {
+        self.query
+            .get(&format!("{}{key}", self.prefix))
+            .unwrap_or_default()
+    }
+
+    fn page(&self) -> i64 {
+        self.get("page").parse().unwrap_or(1)
+    }
+
+    /// The current URL's query with these keys of this table changed.
+    fn with(&self, changes: &[(&str, String)]) -> String {
+        let mut pairs: Vec<(String, String)> = self
+            .query
+            .clone()
+            .into_iter()
+            .filter(|(key, _)| {
+                !changes
+                    .iter()
+                    .any(|(changed, _)| *key == format!("{}{changed}", self.prefix))
+            })
+            .map(|(key, value)| (key.into_owned(), value))
+            .collect();
+        pairs.extend(
+            changes
+                .iter()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(k, v)| (format!("{}{k}", self.prefix), v.clone())),
+        );
+        let query: Vec<String> = pairs
+            .into_iter()
+            .map(|(k, v)| format!("{}={}", urlencode(&k), urlencode(&v)))
+            .collect();
+        format!("?{}", query.join("&"))
+    }
+
+    /// The link a column header gives: sort by it, or flip the direction if it already sorts.
+    fn sort_link(&self, key: &str) -> String {
+        let dir = if self.get("sort") == key && self.get("dir") != "desc" {
+            "desc"
+        } else {
+            "asc"
+        };
+        self.with(&[
+            ("sort", key.to_owned()),
+            ("dir", dir.to_owned()),
+            ("page", String::new()),
+        ])
+    }
+
+    fn aria_sort(&self, key: &str, default: bool) -> Option<&'static str> {
+        let sorted = self.get("sort") == key || (self.get("sort").is_empty() && default);
+        sorted.then(|| {
+            if self.get("dir") == "desc" {
+                "descending"
+            } else {
+                "ascending"
+            }
+        })
+    }
+}
+
+#[component]
+pub fn MonitorsTable(source: String, id: i64, data_version: RwSignal<u32>) -> impl IntoView {
+    let query = use_query_map();
+    let table = move || TableUrl {
+        prefix: "m_",
+        query: query.get(),
+    };
+    let page = Resource::new(move || (table(), data_version.get()), {
+        let source = source.clone();
+        move |(table, _): (TableUrl, u32)| {
+            list_monitors(
+                source.clone(),
+                id,
+                table.get("sort"),
+                table.get("dir"),
+                table.get("filter"),
+                table.page(),
+            )
+        }
+    });
+    let downloads = format!("/connections/{source}/{id}/monitors");
+    view! {
+        <section aria-labelledby="monitors-title">
+            <h3 id="monitors-title">"Monitors"</h3>
+            <TableTools table=Signal::derive(table) label="Filter monitors" downloads/>
+            <Transition fallback=|| view! { <p>"Loading monitors…"</p> }>
+                <ErrorBoundary fallback=error_page>
+                    {move || Suspend::new(async move {
+                        let table = table();
+                        page.await.map(|page| view! { <MonitorRows table page/> })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn MonitorRows(table: TableUrl, page: TablePage<MonitorItem>) -> impl IntoView {
+    let headers = MonitorColumn::ALL
+        .map(|column| (column.key(), column.label(), column == MonitorColumn::Name));
+    view! {
+        <table class="table data-table">
+            <caption class="visually-hidden">"Monitors"</caption>
+            <thead><tr><SortHeaders table=table.clone() headers=headers.to_vec()/></tr></thead>
+            <tbody>
+                {page.rows.into_iter().map(|m| view! {
+                    <tr>
+                        <th scope="row">{m.name}</th>
+                        <td class="wrap">{m.url}</td>
+                        <td>{m.monitor_type}</td>
+                        <td>{m.status}</td>
+                        <td>{m.check_frequency}</td>
+                        <td>{m.last_checked}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <Pager table label="Monitors pages" page=page.page pages=page.pages total=page.total/>
+    }
+}
+
+#[component]
+pub fn IncidentsTable(source: String, id: i64, data_version: RwSignal<u32>) -> impl IntoView {
+    let query = use_query_map();
+    let table = move || TableUrl {
+        prefix: "i_",
+        query: query.get(),
+    };
+    let page = Resource::new(move || (table(), data_version.get()), {
+        let source = source.clone();
+        move |(table, _): (TableUrl, u32)| {
+            list_incidents(
+                source.clone(),
+                id,
+                table.get("sort"),
+                table.get("dir"),
+                table.get("filter"),
+                table.page(),
+            )
+        }
+    });
+    let downloads = format!("/connections/{source}/{id}/incidents");
+    view! {
+        <section aria-labelledby="incidents-title">
+            <h3 id="incidents-title">"Incidents"</h3>
+            <TableTools table=Signal::derive(table) label="Filter incidents" downloads/>
+            <Transition fallback=|| view! { <p>"Loading incidents…"</p> }>
+                <ErrorBoundary fallback=error_page>
+                    {move || Suspend::new(async move {
+                        let table = table();
+                        page.await.map(|page| view! { <IncidentRows table page/> })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn IncidentRows(table: TableUrl, page: TablePage<IncidentItem>) -> impl IntoView {
+    let headers = IncidentColumn::ALL.map(|column| {
+        (
+            column.key(),
+            column.label(),
+            column == IncidentColumn::Started,
+        )
+    });
+    view! {
+        <table class="table data-table">
+            <caption class="visually-hidden">"Incidents"</caption>
+            <thead><tr><SortHeaders table=table.clone() headers=headers.to_vec()/></tr></thead>
+            <tbody>
+                {page.rows.into_iter().map(|i| view! {
+                    <tr>
+                        <th scope="row">{i.name}</th>
+                        <td>{i.cause}</td>
+                        <td>{i.status}</td>
+                        <td>{i.started}</td>
+                        <td>{i.resolved}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <Pager table label="Incidents pages" page=page.page pages=page.pages total=page.total/>
+    }
+}
+
+/// Column headers that sort by themselves when followed.
+#[component]
+fn SortHeaders(table: TableUrl, headers: Vec<(&'static str, &'static str, bool)>) -> impl IntoView {
+    headers
+        .into_iter()
+        .map(|(key, label, default)| {
+            view! {
+                <th scope="col" aria-sort=table.aria_sort(key, default)>
+                    <a href=table.sort_link(key)>{label}</a>
+                </th>
+            }
+        })
+        .collect_view()
+}
+
+/// Filter (a GET form) and downloads.
+#[component]
+fn TableTools(table: Signal<TableUrl>, label: &'static str, downloads: String) -> impl IntoView {
+    let input_id = label.to_lowercase().replace(' ', "-");
+    view! {
+        <div class="table-tools">
+            <Form method="GET" action="">
+                {move || {
+                    let table = table.get();
+                    // Everything else in the URL stays as it is.
+                    let hidden: Vec<(String, String)> = table
+                        .query
+                        .clone()
+                        .into_iter()
+                        .filter(|(key, _)| *key != format!("{}filter", table.prefix) && *key != format!("{}page", table.prefix))
+                        .map(|(key, value)| (key.into_owned(), value))
+                        .collect();
+                    hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()
+                }}
+                <label for=input_id.clone()>{label}</label>
+                <input id=input_id type="search" name=move || format!("{}filter", table.get().prefix) value=move || table.get().get("filter")/>
+                <button type="submit" class="button button-secondary">"Filter"</button>
+            </Form>
+            <a href=format!("{downloads}.csv") download="">"Download CSV"</a>
+            <a href=format!("{downloads}.json") download="">"Download JSON"</a>
+        </div>
+    }
+}
+
+#[component]
+fn Pager(table: TableUrl, label: &'static str, page: i64, pages: i64, total: i64) -> impl IntoView {
+    view! {
+        <nav class="pager" aria-label=label>
+            {(page > 1).then(|| view! { <a href=table.with(&[("page", (page - 1).to_string())])>"Previous"</a> })}
+            <span>{format!("Page {page} of {pages} ({total} in all)")}</span>
+            {(page < pages).then(|| view! { <a href=table.with(&[("page", (page + 1).to_string())])>"Next"</a> })}
+        </nav>
+    }
+}

@@ -1,0 +1,45 @@
+use leptos::prelude::*;
+
+use crate::{api::connections::ConnectionFacts, domain::Privacy};
+
+/// What the connection is: source, owner, privacy, created, credential, status.
+#[component]
+pub fn Facts(facts: ConnectionFacts) -> impl IntoView {
+    let privacy = match (facts.privacy, &facts.team_name) {
+        (Privacy::Team, Some(team)) => format!("{} ({team})", Privacy::Team.label()),
+        (privacy, _) => privacy.label().to_owned(),
+    };
+    let credential = facts.credential;
+    let used_by = match credential.used_by {
+        1 => "Used by 1 connection".to_owned(),
+        n => format!("Used by {n} connections"),
+    };
+    view! {
+        <dl class="facts">
+            <dt>"Source"</dt>
+            <dd>{facts.source_name}</dd>
+            <dt>"Owner"</dt>
+            <dd>{facts.owner}</dd>
+            <dt>"Privacy"</dt>
+            <dd>{privacy}</dd>
+            <dt>"Created"</dt>
+            <dd>{facts.created}</dd>
+            <dt>"Credential"</dt>
+            <dd>
+                {credential.name}
+                " "
+                <span class="fingerprint">{credential.fingerprint}</span>
+                <br/>
+                {format!("Set {} by {}", credential.set_at, credential.set_by)}
+                <br/>
+                {used_by}
+            </dd>
+            <dt>"Status"</dt>
+            <dd>
+                {credential.status.label()}
+                {credential.checked_at.map(|at| format!(", last checked {at}"))}
+                {credential.reach.map(|reach| format!(" ({reach})"))}
+            </dd>
+        </dl>
+    }
+}

@@ -1,0 +1,294 @@
+//! Reading every page of a Better Stack list, politely.
+//!
+//! * Pages are followed through `pagination.next` until it is null, but only its page number
+//!   is used: every request goes to the configured base URL, so the token never goes to
+//!   another host, whatever a link says. A page asked for twice ends the list.
+//! * At most 8 requests a second per token ([`Pace`]).
+//! * 429, 5xx and timeouts are retried with back-off, honouring `Retry-After`; 401, 403, 404
+//!   and 422 are answers, not hiccups, and are not retried.
+
+use std::{
+    collections::HashSet,
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc,
+    },
+    time::Duration,
+};
+
+use reqwest::{header::RETRY_AFTER, StatusCode};
+use serde_json::Value;
+use tokio::time::Instant;
+use url::Url;
+
+use super::records::error_message;
+use crate::domain::api_token::ApiToken;
+
+/// The most requests a second one token makes (Better Stack's own client keeps to this).
+pub const REQUESTS_PER_SECOND: u32 = 8;
+/// Longest wait a `Retry-After` may ask for before the pull gives up waiting.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+const MAX_ATTEMPTS: u32 = 5;
+/// Added to each 1/8 s gap; 8 gaps give 40 ms for delays between here and the source.
+const PACE_MARGIN: Duration = Duration::from_millis(5);
+const FIRST_BACKOFF: Duration = Duration::from_millis(500);
+
+/// Spaces one token's requests evenly: at most [`REQUESTS_PER_SECOND`].
+#[derive(Debug)]
+pub struct Pace {
+    next_slot: std::sync::Mutex<Option<Instant>>,
+    interval: Duration,
+}
+
+impl Default for Pace {
+    fn default() -> Self {
+        Self {
+            next_slot: std::sync::Mutex::new(None),
+            // A few milliseconds over 1/8 s: a request that leaves a little late must not
+            // arrive within the same second as the eighth after it.
+            interval: Duration::from_secs(1) / REQUESTS_PER_SECOND + PACE_MARGIN,
+        }
+    }
+}
+
+impl Pace {
+    /// Waits for this token's next free slot.
+    pub async fn wait(&self) {
+        let slot = {
+            let mut next = self.next_slot.lock().expect("pace");
+            let now = Instant::now();
+            let slot = next.map_or(now, |next| next.max(now));
+            *next = Some(slot + self.interval);
+            slot
+        };
+        tokio::time::sleep_until(slot).await;
+        // Woken late (a busy runtime): the next request keeps its distance from this one.
+        let mut next = self.next_slot.lock().expect("pace");
+        let spaced = Instant::now() + self.interval;
+        if next.is_some_and(|next| next < spaced) {
+            *next = Some(spaced);
+        }
+    }
+
+    /// Whether a request may go out now without waiting: the pace can be forgotten.
+    pub fn is_idle(&self) -> bool {
+        self.next_slot
+            .lock()
+            .expect("pace")
+            .is_none_or(|next| next <= Instant::now())
+    }
+}
+
+/// Why a pull stopped.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PullError {
+    #[error("the token was rejected (401)")]
+    Rejected,
+    #[error("the token has no access to this (403)")]
+    NoAccess,
+    #[error("{0}")]
+    Refused(String),
+    #[error("{0}")]
+    Unavailable(String),
+    #[error("stopped")]
+    Stopped,
+}
+
+/// One list, read page by page.
+pub struct Pager<'a> {
+    pub http: &'a reqwest::Client,
+    pub base: &'a Url,
+    pub token: &'a ApiToken,
+    pub pace: &'a Pace,
+    /// Set when the pull must stop at the next page boundary (shutdown, token swapped).
+    pub stop: &'a Arc<AtomicBool>,
+    /// Called after every page received.
+    pub on_page: &'a (dyn Fn() + Send + Sync),
+}
+
+impl Pager<'_> {
+    /// Every item of the list at `path`, `per_page` at a time, with `query` added.
+    pub async fn fetch_all(
+        &self,
+        path: &str,
+        per_page: u32,
+        query: &[(&str, String)],
+    ) -> Result<Vec<Value>, PullError> {
+        let mut items = Vec::new();
+        let mut asked = HashSet::new();
+        let mut page: u64 = 1;
+        loop {
+            if !asked.insert(page) {
+                tracing::warn!(
+                    path,
+                    page,
+                    "the source sent a page twice; the list ends here"
+                );
+                break;
+            }
+            let mut url = self
+                .base
+                .join(path)
+                .map_err(|e| PullError::Refused(format!("bad path {path}: {e}")))?;
+            url.query_pairs_mut()
+                .extend_pairs(query.iter().map(|(k, v)| (*k, v.as_str())))
+                .append_pair("per_page", &per_page.to_string())
+                .append_pair("page", &page.to_string());
+            let body = self.get(url).await?;
+            (self.on_page)();
+            if let Some(data) = body.get("data").and_then(Value::as_array) {
+                items.extend(data.iter().cloned());
+            }
+            match next_page(&body, self.base) {
+                Some(next) => page = next,
+                None => break,
+            }
+        }
+        Ok(items)
+    }
+
+    /// One page, paced, retried when that makes sense.
+    async fn get(&self, url: Url) -> Result<Value, PullError> {
+        let mut attempt = 0;
+        loop {
+            if self.stop.load(Ordering::Acquire) {
+                return Err(PullError::Stopped);
+            }
+            self.pace.wait().await;
+            attempt += 1;
+            let wait = match self
+                .http
+                .get(url.clone())
+                .bearer_auth(self.token.expose())
+                .send()
+                .await
+            {
+                Ok(response) => {
+                    let status = response.status();
+                    let retry_after = response
+                        .headers()
+                        .get(RETRY_AFTER)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| v.trim().parse::<u64>().ok())
+                        .map(Duration::from_secs);
+                    match status {
+                        StatusCode::OK => {
+                            let text = response.text().await.map_err(|e| {
+                                PullError::Unavailable(format!("reading a page: {e}"))
+                            })?;
+                            return serde_json::from_str(&text).map_err(|e| {
+                                PullError::Unavailable(format!(
+                                    "the source sent something that is not JSON: {e}"
+                                ))
+                            });
+                        }
+                        StatusCode::UNAUTHORIZED => return Err(PullError::Rejected),
+                        StatusCode::FORBIDDEN => return Err(PullError::NoAccess),
+                        StatusCode::TOO_MANY_REQUESTS => {
+                            tracing::info!(
+                                path = url.path(),
+                                ?retry_after,
+                                "throttled by the source"
+                            );
+                            retry_after
+                                .unwrap_or_else(|| backoff(attempt))
+                                .min(MAX_RETRY_AFTER)
+                        }
+                        status if status.is_server_error() => {
+                            tracing::warn!(path = url.path(), %status, "the source is failing");
+                            retry_after
+                                .unwrap_or_else(|| backoff(attempt))
+                                .min(MAX_RETRY_AFTER)
+                        }
+                        status => {
+                            let body = response.text().await.unwrap_or_default();
+                            return Err(PullError::Refused(format!(
+                                "{} answered {status}: {}",
+                                url.path(),
+                                error_message(&body)
+                            )));
+                        }
+                    }
+                }
+                Err(e) => {
+                    tracing::warn!(
+                        path = url.path(),
+                        timeout = e.is_timeout(),
+                        "request to the source failed"
+                    );
+                    backoff(attempt)
+                }
+            };
+            if attempt >= MAX_ATTEMPTS {
+                return Err(PullError::Unavailable(format!(
+                    "no usable answer after {MAX_ATTEMPTS} attempts"
+                )));
+            }
+            tokio::time::sleep(wait).await;
+        }
+    }
+}
+
+/// Doubling waits: 0.5 s, 1 s, 2 s, 4 s…
+fn backoff(attempt: u32) -> Duration {
+    FIRST_BACKOFF * 2u32.saturating_pow(attempt.saturating_sub(1)).min(64)
+}
+
+/// The page number `pagination.next` names, if any. Its host is not trusted: only the number
+/// is taken, and the next request goes to the configured base URL.
+fn next_page(body: &Value, base: &Url) -> Option<u64> {
+    let next = body.get("pagination")?.get("next")?.as_str()?;
+    let url = Url::parse(next).or_else(|_| base.join(next)).ok()?;
+    if url.host() != base.host() || url.port_or_known_default() != base.port_or_known_default() {
+        tracing::warn!(next_host = ?url.host_str(), "a next-page link points at another host; only its page number is used");
+    }
+    url.query_pairs()
+        .find(|(key, _)| key == "page")
+        .and_then(|(_, value)| value.parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn base() -> Url {
+        Url::parse("https://uptime.betterstack.com").unwrap()
+    }
+
+    #[test]
+    fn only_the_page_number_is_taken_from_a_next_link() {
+        let body = json!({"pagination": {"next": "https://evil.example/api/v2/monitors?page=3&per_page=250"}});
+        assert_eq!(next_page(&body, &base()), Some(3));
+        assert_eq!(
+            next_page(&json!({"pagination": {"next": null}}), &base()),
+            None
+        );
+        assert_eq!(next_page(&json!({"data": []}), &base()), None);
+        assert_eq!(
+            next_page(
+                &json!({"pagination": {"next": "/api/v2/monitors?page=2"}}),
+                &base()
+            ),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn backoff_doubles() {
+        assert_eq!(backoff(1), Duration::from_millis(500));
+        assert_eq!(backoff(3), Duration::from_secs(2));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_pace_allows_eight_requests_a_second() {
+        let pace = Pace::default();
+        let start = Instant::now();
+        for _ in 0..17 {
+            pace.wait().await;
+        }
+        // 17 requests need 16 gaps of 130 ms: no 9 of them within one second.
+        assert_eq!(start.elapsed(), Duration::from_millis(16 * 130));
+    }
+}

@@ -1,0 +1,105 @@
+use sqlx::{FromRow, SqliteExecutor};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct RunRow {
+    pub id: i64,
+    pub trigger: String,
+    pub started_at: i64,
+    pub finished_at: Option<i64>,
+    pub pages: i64,
+    pub rows_changed: i64,
+    pub outcome: String,
+    pub message: Option<String>,
+}
+
+pub async fn start<'e>(
+    db: impl SqliteExecutor<'e>,
+    connection_id: i64,
+    trigger: &str,
+    now: i64,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO sync_runs (connection_id, trigger, started_at, outcome) VALUES (?, ?, ?, 'running') RETURNING id",
+    )
+    .bind(connection_id)
+    .bind(trigger)
+    .bind(now)
+    .fetch_one(db)
+    .await
+}
+
+pub struct Finish<'a> {
+    pub outcome: &'a str,
+    pub pages: i64,
+    pub rows_changed: i64,
+    pub message: Option<&'a str>,
+    pub now: i64,
+}
+
+pub async fn finish<'e>(
+    db: impl SqliteExecutor<'e>,
+    id: i64,
+    finish: Finish<'_>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE sync_runs SET outcome = ?, pages = ?, rows_changed = ?, message = ?, finished_at = ? WHERE id = ?")
+        .bind(finish.outcome)
+        .bind(finish.pages)
+        .bind(finish.rows_changed)
+        .bind(finish.message)
+        .bind(finish.now)
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+/// The connection's most recent finished sync.
+pub async fn latest_finished<'e>(
+    db: impl SqliteExecutor<'e>,
+    connection_id: i64,
+) -> sqlx::Result<Option<RunRow>> {
+    sqlx::query_as(
+        "SELECT id, trigger, started_at, finished_at, pages, rows_changed, outcome, message FROM sync_runs
+         WHERE connection_id = ? AND outcome != 'running' ORDER BY id DESC LIMIT 1",
+    )
+    .bind(connection_id)
+    .fetch_optional(db)
+    .await
+}
+
+/// Whether the connection has ever synced completely (then incidents are pulled incrementally).
+pub async fn has_succeeded<'e>(
+    db: impl SqliteExecutor<'e>,
+    connection_id: i64,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM sync_runs WHERE connection_id = ? AND outcome = 'ok')",
+    )
+    .bind(connection_id)
+    .fetch_one(db)
+    .await
+}
+
+/// Connections whose last sync started before `due_before` (or that never synced).
+pub async fn due<'e>(db: impl SqliteExecutor<'e>, due_before: i64) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "SELECT k.id FROM connections k
+         WHERE COALESCE((SELECT MAX(started_at) FROM sync_runs r WHERE r.connection_id = k.id), 0) < ?
+         ORDER BY k.id",
+    )
+    .bind(due_before)
+    .fetch_all(db)
+    .await
+}
+
+/// Syncs a crash left marked as running: they did not finish.
+pub async fn mark_interrupted<'e>(db: impl SqliteExecutor<'e>, now: i64) -> sqlx::Result<u64> {
+    sqlx::query(
+        "UPDATE sync_runs SET outcome = 'stopped', finished_at = ?, message = 'The server stopped during this sync.'
+         WHERE outcome = 'running'",
+    )
+    .bind(now)
+    .execute(db)
+    .await
+    .map(|done| done.rows_affected())
+}

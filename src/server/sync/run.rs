@@ -1,0 +1,248 @@
+//! One sync of one connection: pull everything, then store it in one transaction.
+//!
+//! A sync that fails part-way writes no data: what was there stays, and the failure is
+//! recorded. A token the source rejects marks the connection failing until a sync works again.
+
+use std::sync::atomic::Ordering;
+
+use crate::{
+    error::AppError,
+    server::{
+        clock,
+        connectors::betterstack::{
+            pager::{Pager, PullError},
+            pull::{pull, Pulled},
+        },
+        db,
+        repo::{
+            connections::{self, ConnectionRow},
+            credentials,
+            sync_runs::{self, Finish},
+            synced::{self, HEARTBEATS, INCIDENTS, MONITORS, MONITOR_GROUPS, STATUS_PAGES},
+        },
+        services::credentials::reveal,
+        state::AppState,
+    },
+};
+
+use super::registry::Claim;
+
+/// Why a sync started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    Created,
+    Manual,
+    Schedule,
+}
+
+impl Trigger {
+    fn as_str(self) -> &'static str {
+        match self {
+            Trigger::Created => "created",
+            Trigger::Manual => "manual",
+            Trigger::Schedule => "schedule",
+        }
+    }
+}
+
+/// What a finished sync did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyncOutcome {
+    pub outcome: &'static str,
+    pub pages: u32,
+    pub rows_changed: u64,
+}
+
+/// Starts a sync in the background, unless one of this connection is already running.
+/// Returns whether it started. The sync counts as running from the moment this returns, so
+/// a caller that then waits for idle syncs waits for this one too.
+pub async fn spawn(state: &AppState, connection_id: i64, trigger: Trigger) -> bool {
+    match claim(state, connection_id).await {
+        Ok((connection, claim)) => {
+            let state = state.clone();
+            tokio::spawn(async move {
+                if let Err(e) = run_claimed(&state, connection, claim, trigger).await {
+                    tracing::warn!(connection_id, "sync did not finish: {e}");
+                }
+            });
+            true
+        }
+        Err(e) => {
+            tracing::debug!(connection_id, "sync not started: {e}");
+            false
+        }
+    }
+}
+
+/// Syncs `connection_id` now and waits for it.
+pub async fn sync_connection(
+    state: &AppState,
+    connection_id: i64,
+    trigger: Trigger,
+) -> Result<SyncOutcome, AppError> {
+    let (connection, claim) = claim(state, connection_id).await?;
+    run_claimed(state, connection, claim, trigger).await
+}
+
+/// Marks the connection's sync as running; refused while another one runs.
+async fn claim(state: &AppState, connection_id: i64) -> Result<(ConnectionRow, Claim), AppError> {
+    let connection = connections::find(&state.pool, connection_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let claim = state
+        .syncs
+        .claim(connection_id, connection.credential_id)
+        .ok_or_else(|| {
+            AppError::Conflict("A sync of this connection is already running.".into())
+        })?;
+    Ok((connection, claim))
+}
+
+#[tracing::instrument(skip_all, fields(connection_id = connection.id, trigger = trigger.as_str()))]
+async fn run_claimed(
+    state: &AppState,
+    connection: ConnectionRow,
+    claim: Claim,
+    trigger: Trigger,
+) -> Result<SyncOutcome, AppError> {
+    let connection_id = connection.id;
+    let _slot = state.syncs.slot().await;
+    let run_id =
+        sync_runs::start(&state.pool, connection_id, trigger.as_str(), clock::now()).await?;
+    let token = reveal(state, connection.credential_id).await?;
+    let incremental_from = if sync_runs::has_succeeded(&state.pool, connection_id).await? {
+        synced::newest_incident_day(&state.pool, connection_id).await?
+    } else {
+        None
+    };
+    let pace = state.syncs.pace_for(&token);
+    let pages = claim.pages.clone();
+    let on_page = move || {
+        pages.fetch_add(1, Ordering::AcqRel);
+    };
+    let pager = Pager {
+        http: &state.http,
+        base: &state.betterstack_uptime_url,
+        token: &token,
+        pace: &pace,
+        stop: &claim.stop,
+        on_page: &on_page,
+    };
+    let pulled = pull(&pager, incremental_from).await;
+    let pages = claim.pages.load(Ordering::Acquire);
+    let now = clock::now();
+    let finish = |outcome, rows_changed, message| Finish {
+        outcome,
+        pages: i64::from(pages),
+        rows_changed,
+        message,
+        now,
+    };
+
+    let mut tx = db::begin_write(&state.pool).await?;
+    let outcome = match pulled {
+        Ok(pulled) => {
+            let changed = store(&mut tx, connection_id, &pulled).await?;
+            sync_runs::finish(&mut *tx, run_id, finish("ok", changed as i64, None)).await?;
+            connections::set_token_rejected_since(&mut *tx, connection_id, None).await?;
+            // A complete pull is the best proof the token works.
+            credentials::set_check(
+                &mut *tx,
+                connection.credential_id,
+                "verified",
+                Some(now),
+                None,
+            )
+            .await?;
+            SyncOutcome {
+                outcome: "ok",
+                pages,
+                rows_changed: changed,
+            }
+        }
+        Err(PullError::Rejected) => {
+            let since = connection.token_rejected_since.unwrap_or(now);
+            connections::set_token_rejected_since(&mut *tx, connection_id, Some(since)).await?;
+            credentials::set_check(
+                &mut *tx,
+                connection.credential_id,
+                "rejected",
+                Some(now),
+                None,
+            )
+            .await?;
+            let message = "Better Stack rejected the token (invalid or revoked).";
+            sync_runs::finish(&mut *tx, run_id, finish("token_rejected", 0, Some(message))).await?;
+            SyncOutcome {
+                outcome: "token_rejected",
+                pages,
+                rows_changed: 0,
+            }
+        }
+        Err(PullError::Stopped) => {
+            let message =
+                "Stopped before it finished (the server was stopping, or the token was swapped).";
+            sync_runs::finish(&mut *tx, run_id, finish("stopped", 0, Some(message))).await?;
+            SyncOutcome {
+                outcome: "stopped",
+                pages,
+                rows_changed: 0,
+            }
+        }
+        Err(other) => {
+            let message = match other {
+                PullError::NoAccess => "The token has no access to Uptime resources.".to_owned(),
+                other => other.to_string(),
+            };
+            sync_runs::finish(&mut *tx, run_id, finish("failed", 0, Some(&message))).await?;
+            SyncOutcome {
+                outcome: "failed",
+                pages,
+                rows_changed: 0,
+            }
+        }
+    };
+    tx.commit().await?;
+    tracing::info!(
+        outcome = outcome.outcome,
+        pages,
+        rows_changed = outcome.rows_changed,
+        "sync finished"
+    );
+    Ok(outcome)
+}
+
+/// Writes a complete pull: each list replaces what was stored, except that an incremental
+/// incident pull only adds and updates.
+async fn store(
+    tx: &mut sqlx::SqliteConnection,
+    connection_id: i64,
+    pulled: &Pulled,
+) -> Result<u64, AppError> {
+    fn ids<R: synced::Stored>(records: &[R]) -> Vec<String> {
+        records.iter().map(|r| r.row().0).collect()
+    }
+    let mut changed = 0;
+    changed += synced::upsert(tx, &MONITORS, connection_id, &pulled.monitors).await?;
+    changed += synced::delete_missing(tx, &MONITORS, connection_id, &ids(&pulled.monitors)).await?;
+    changed += synced::upsert(tx, &MONITOR_GROUPS, connection_id, &pulled.monitor_groups).await?;
+    changed += synced::delete_missing(
+        tx,
+        &MONITOR_GROUPS,
+        connection_id,
+        &ids(&pulled.monitor_groups),
+    )
+    .await?;
+    changed += synced::upsert(tx, &HEARTBEATS, connection_id, &pulled.heartbeats).await?;
+    changed +=
+        synced::delete_missing(tx, &HEARTBEATS, connection_id, &ids(&pulled.heartbeats)).await?;
+    changed += synced::upsert(tx, &STATUS_PAGES, connection_id, &pulled.status_pages).await?;
+    changed += synced::delete_missing(tx, &STATUS_PAGES, connection_id, &ids(&pulled.status_pages))
+        .await?;
+    changed += synced::upsert(tx, &INCIDENTS, connection_id, &pulled.incidents).await?;
+    if !pulled.incidents_incremental {
+        changed +=
+            synced::delete_missing(tx, &INCIDENTS, connection_id, &ids(&pulled.incidents)).await?;
+    }
+    Ok(changed)
+}

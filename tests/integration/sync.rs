@@ -1,0 +1,465 @@
+//! Pulling the data: every page, politely, and never to another host; failures keep what
+//! was there and say what happened.
+
+use std::collections::BTreeMap;
+
+use betterstack_double::{Access, Collection, Double, World};
+use plugboard::{
+    api::{
+        connections::{ListConnections, SourceConnections},
+        sync::{
+            GetSyncStatus, ListIncidents, ListMonitors, MonitorItem, SyncNow, SyncStatus, TablePage,
+        },
+    },
+    server::{
+        repo::{sync_runs, synced},
+        sync::{scheduler, sync_connection, Trigger},
+    },
+};
+
+use crate::support::{
+    browser::Browser,
+    connections::{app_with_double, create_connection, save_credential, SOURCE},
+    TestApp,
+};
+
+const TOKEN: &str = "team_syncToken0000AAAA";
+
+fn big_world(monitors: usize, incidents: usize) -> World {
+    let mut world = World::default()
+        .token_prefix("team_", Access::team("Ops"))
+        .with_monitors("Ops", monitors)
+        .with_monitors("Web", 7)
+        .with_incidents("Ops", "2026-11-18", incidents / 2)
+        .with_incidents("Ops", "2026-11-20", incidents - incidents / 2);
+    for n in 0..3 {
+        world.push(
+            Collection::Heartbeats,
+            betterstack_double::fixtures::heartbeat(n, "Ops"),
+        );
+    }
+    world.push(
+        Collection::StatusPages,
+        betterstack_double::fixtures::status_page(1, "Ops"),
+    );
+    world.push(
+        Collection::MonitorGroups,
+        betterstack_double::fixtures::monitor_group(1, "Ops"),
+    );
+    world
+}
+
+/// An Admin with one connection; its first sync has run.
+async fn connected(world: World) -> (TestApp, Double, Browser, i64) {
+    let (app, double) = app_with_double(world).await;
+    let admin = app.create_admin("ada@acme.test").await;
+    let tile = save_credential(&admin, "Prod", TOKEN).await;
+    let id = create_connection(&app, &admin, tile.id, "Status", "workspace", None).await;
+    (app, double, admin, id)
+}
+
+async fn count(app: &TestApp, table: &synced::Table, id: i64) -> i64 {
+    synced::count(&app.state.pool, table, id).await.unwrap()
+}
+
+async fn status(browser: &Browser, id: i64) -> SyncStatus {
+    let reply = browser
+        .call::<GetSyncStatus>(&[("source", SOURCE), ("id", &id.to_string())])
+        .await;
+    assert_eq!(reply.status, 200, "{reply:?}");
+    serde_json::from_str(&reply.body).unwrap()
+}
+
+/// Requests per path, with the pages asked for.
+fn pages_asked(double: &Double) -> BTreeMap<String, Vec<String>> {
+    let mut asked: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for request in double
+        .requests()
+        .into_iter()
+        .filter(|r| r.path != "/api/v2/monitors" || !r.query.contains("per_page=10"))
+    {
+        asked.entry(request.path).or_default().push(request.query);
+    }
+    asked
+}
+
+#[tokio::test]
+async fn creating_a_connection_pulls_every_page_of_every_list_and_the_counts_match() {
+    let (app, double, admin, id) = connected(big_world(600, 120)).await;
+    assert_eq!(
+        count(&app, &synced::MONITORS, id).await,
+        600,
+        "the team token sees its team's monitors only"
+    );
+    assert_eq!(count(&app, &synced::INCIDENTS, id).await, 120);
+    assert_eq!(count(&app, &synced::HEARTBEATS, id).await, 3);
+    assert_eq!(count(&app, &synced::STATUS_PAGES, id).await, 1);
+    assert_eq!(count(&app, &synced::MONITOR_GROUPS, id).await, 1);
+
+    let asked = pages_asked(&double);
+    assert_eq!(
+        asked["/api/v2/monitors"],
+        [
+            "per_page=250&page=1",
+            "per_page=250&page=2",
+            "per_page=250&page=3"
+        ]
+    );
+    assert_eq!(
+        asked["/api/v3/incidents"],
+        [
+            "per_page=50&page=1",
+            "per_page=50&page=2",
+            "per_page=50&page=3"
+        ]
+    );
+    assert!(double.requests().iter().all(|r| r.bearer() == Some(TOKEN)));
+
+    let status = status(&admin, id).await;
+    let last = status.last.unwrap();
+    assert!(last.succeeded, "{last:?}");
+    assert_eq!(last.pages, 9);
+    assert_eq!(last.rows_changed, 600 + 120 + 3 + 1 + 1);
+    assert_eq!(status.counts.monitors, 600);
+}
+
+#[tokio::test]
+async fn secrets_inside_the_pulled_payloads_are_not_stored() {
+    let (app, _double, _admin, _id) = connected(big_world(20, 4)).await;
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+    let bytes = std::fs::read(app.dir.path().join("plugboard.db")).unwrap();
+    for secret in ["monitor-password-", "header-secret-", "secret-ping-"] {
+        assert!(
+            !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+            "{secret} was stored"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_second_sync_changes_only_what_changed_and_pulls_incidents_from_the_newest_day() {
+    let (app, double, _admin, id) = connected(big_world(30, 10)).await;
+    let again = sync_connection(&app.state, id, Trigger::Manual)
+        .await
+        .unwrap();
+    assert_eq!((again.outcome, again.rows_changed), ("ok", 0));
+    let incidents: Vec<_> = double
+        .requests()
+        .into_iter()
+        .filter(|r| r.path == "/api/v3/incidents")
+        .collect();
+    assert_eq!(
+        incidents.last().unwrap().query,
+        "from=2026-11-20&per_page=50&page=1"
+    );
+
+    double.with(|world| {
+        world.push(
+            Collection::Incidents,
+            betterstack_double::fixtures::incident(900, "Ops", "2026-11-21", false),
+        );
+        world.data.get_mut(&Collection::Monitors).unwrap().remove(0);
+    });
+    let third = sync_connection(&app.state, id, Trigger::Manual)
+        .await
+        .unwrap();
+    assert_eq!(
+        third.rows_changed, 2,
+        "one incident added, one monitor gone"
+    );
+    assert_eq!(count(&app, &synced::INCIDENTS, id).await, 11);
+    assert_eq!(count(&app, &synced::MONITORS, id).await, 29);
+}
+
+#[tokio::test]
+async fn throttling_on_every_other_request_is_waited_out_as_retry_after_asks() {
+    let world = big_world(300, 60).token(
+        TOKEN,
+        Access::RateLimitedEveryOther {
+            retry_after_secs: 1,
+            then: Box::new(Access::team("Ops")),
+        },
+    );
+    let (app, double, admin, id) = connected(world).await;
+    assert_eq!(count(&app, &synced::MONITORS, id).await, 300);
+    assert_eq!(count(&app, &synced::INCIDENTS, id).await, 60);
+    assert!(status(&admin, id).await.last.unwrap().succeeded);
+    let requests = double.requests();
+    let throttled: Vec<usize> = (0..requests.len())
+        .filter(|&i| requests[i].status == 429)
+        .collect();
+    assert!(throttled.len() >= 4, "{throttled:?}");
+    for i in throttled {
+        if let Some(next) = requests.get(i + 1) {
+            let waited = next.arrived_ms - requests[i].arrived_ms;
+            assert!(
+                waited >= 1000,
+                "retried after {waited} ms, before Retry-After"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn no_more_than_eight_requests_a_second_go_out_for_one_token() {
+    let (_app, double, _admin, _id) = connected(big_world(2500, 400)).await;
+    let times: Vec<u64> = double
+        .requests()
+        .iter()
+        .filter(|r| r.bearer() == Some(TOKEN))
+        .map(|r| r.arrived_ms)
+        .collect();
+    assert!(
+        times.len() >= 20,
+        "enough requests to measure: {}",
+        times.len()
+    );
+    for (i, start) in times.iter().enumerate() {
+        let in_a_second = times[i..].iter().take_while(|t| **t < start + 1000).count();
+        assert!(
+            in_a_second <= 8,
+            "{in_a_second} requests within a second from {start} ms"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_token_revoked_between_syncs_marks_the_connection_failing_and_keeps_its_data() {
+    let (app, double, admin, id) = connected(big_world(40, 6)).await;
+    double.with(|world| world.revoke(TOKEN));
+    let outcome = sync_connection(&app.state, id, Trigger::Schedule)
+        .await
+        .unwrap();
+    assert_eq!(outcome.outcome, "token_rejected");
+    assert_eq!(
+        count(&app, &synced::MONITORS, id).await,
+        40,
+        "the data already pulled stays"
+    );
+
+    let status = status(&admin, id).await;
+    assert!(status.token_rejected_since.is_some());
+    assert_eq!(status.last.unwrap().outcome, "Failing — token rejected");
+    let list: SourceConnections = serde_json::from_str(
+        &admin
+            .call::<ListConnections>(&[("source", SOURCE)])
+            .await
+            .body,
+    )
+    .unwrap();
+    assert!(
+        list.connections[0]
+            .status_text
+            .starts_with("Failing — token rejected since "),
+        "{:?}",
+        list.connections[0]
+    );
+    let page = admin
+        .get(&format!("/connections/betterstack-uptime/{id}"))
+        .await
+        .body;
+    assert!(page.contains("Failing — token rejected since"));
+    let step_two = admin
+        .get("/settings/connections/new?step=credentials&source=betterstack-uptime")
+        .await
+        .body;
+    assert!(
+        step_two.contains("Failing — token rejected"),
+        "the credential tile says so too"
+    );
+}
+
+#[tokio::test]
+async fn a_next_link_to_another_host_is_followed_by_its_page_number_only() {
+    let elsewhere =
+        Double::start(World::default().token_prefix("team_", Access::team("Ops"))).await;
+    let world = big_world(600, 120).next_links_to(elsewhere.base_url());
+    let (app, double, _admin, id) = connected(world).await;
+    assert_eq!(count(&app, &synced::MONITORS, id).await, 600);
+    assert!(
+        elsewhere.requests().is_empty(),
+        "nothing was sent to the other host"
+    );
+    assert!(double
+        .requests()
+        .iter()
+        .any(|r| r.query == "per_page=250&page=3"));
+}
+
+#[tokio::test]
+async fn a_sync_that_fails_midway_keeps_the_previous_data_and_records_the_failure() {
+    let (app, double, admin, id) = connected(big_world(30, 10)).await;
+    double.with(|world| {
+        world
+            .data
+            .get_mut(&Collection::Monitors)
+            .unwrap()
+            .truncate(5);
+        world.failing_paths.insert("/api/v3/incidents".into(), 422);
+    });
+    let outcome = sync_connection(&app.state, id, Trigger::Manual)
+        .await
+        .unwrap();
+    assert_eq!(outcome.outcome, "failed");
+    assert_eq!(
+        count(&app, &synced::MONITORS, id).await,
+        30,
+        "the monitors pulled this time were not stored"
+    );
+    let last = status(&admin, id).await.last.unwrap();
+    assert!(
+        last.outcome
+            .starts_with("Failed: /api/v3/incidents answered 422"),
+        "{}",
+        last.outcome
+    );
+    let runs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sync_runs WHERE connection_id = ?")
+        .bind(id)
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(runs, 2);
+}
+
+#[tokio::test]
+async fn sync_now_starts_one_sync_at_a_time_and_only_for_those_who_may_manage() {
+    let world = big_world(20, 2).token(
+        TOKEN,
+        Access::Slow {
+            delay: std::time::Duration::from_millis(300),
+            then: Box::new(Access::team("Ops")),
+        },
+    );
+    let (app, _double, admin, id) = connected(world).await;
+    let member = app.add_member(&admin, "bo@acme.test", "Bo", "member").await;
+    let id_text = id.to_string();
+    let form = [("source", SOURCE), ("id", id_text.as_str())];
+    assert_eq!(admin.call::<SyncNow>(&form).await.status, 200);
+    let twice = admin.call::<SyncNow>(&form).await;
+    assert_eq!(twice.status, 409, "{twice:?}");
+    assert!(
+        status(&admin, id).await.running_pages.is_some(),
+        "progress is visible while it runs"
+    );
+    assert_eq!(member.call::<SyncNow>(&form).await.status, 403);
+    app.state.syncs.wait_idle().await;
+    assert!(
+        status(&member, id).await.last.unwrap().succeeded,
+        "a member who can see sees the result"
+    );
+}
+
+#[tokio::test]
+async fn the_schedule_syncs_connections_whose_last_sync_is_an_interval_old() {
+    let (app, _double, _admin, id) = connected(big_world(5, 2)).await;
+    assert_eq!(scheduler::start_due(&app.state).await, 0, "just synced");
+    sqlx::query("UPDATE sync_runs SET started_at = started_at - 901")
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(scheduler::start_due(&app.state).await, 1);
+    app.state.syncs.wait_idle().await;
+    assert_eq!(
+        sync_runs::latest_finished(&app.state.pool, id)
+            .await
+            .unwrap()
+            .unwrap()
+            .trigger,
+        "schedule"
+    );
+}
+
+#[tokio::test]
+async fn the_tables_sort_filter_and_page_hundreds_of_rows() {
+    let (_app, _double, admin, id) = connected(big_world(130, 60)).await;
+    let id = id.to_string();
+    let page = |sort: &'static str, dir: &'static str, filter: &'static str, page: &'static str| {
+        let admin = &admin;
+        let id = id.clone();
+        async move {
+            let reply = admin
+                .call::<ListMonitors>(&[
+                    ("source", SOURCE),
+                    ("id", &id),
+                    ("sort", sort),
+                    ("dir", dir),
+                    ("filter", filter),
+                    ("page", page),
+                ])
+                .await;
+            assert_eq!(reply.status, 200, "{reply:?}");
+            serde_json::from_str::<TablePage<MonitorItem>>(&reply.body).unwrap()
+        }
+    };
+    let first = page("name", "asc", "", "1").await;
+    assert_eq!((first.total, first.pages, first.rows.len()), (130, 3, 50));
+    assert_eq!(first.rows[0].name, "Service 0");
+    let last = page("name", "asc", "", "3").await;
+    assert_eq!(last.rows.len(), 30);
+    let descending = page("name", "desc", "", "1").await;
+    assert_eq!(descending.rows[0].name, "Service 99");
+    let filtered = page("name", "asc", "Service 12", "1").await;
+    assert_eq!(filtered.total, 11, "Service 12 and 120–129");
+    let hostile = page("name; DROP TABLE synced_monitors", "asc", "%_'\"", "1").await;
+    assert_eq!(hostile.total, 0);
+    let incidents = admin
+        .call::<ListIncidents>(&[("source", SOURCE), ("id", &id)])
+        .await;
+    let incidents: TablePage<plugboard::api::sync::IncidentItem> =
+        serde_json::from_str(&incidents.body).unwrap();
+    assert_eq!(incidents.total, 60);
+    assert!(
+        incidents.rows[0].started.starts_with("2026-11-20"),
+        "newest first"
+    );
+}
+
+#[tokio::test]
+async fn downloads_are_csv_and_json_for_those_who_can_see_the_connection() {
+    let (app, _double, admin, id) = connected(big_world(12, 4)).await;
+    let csv = admin
+        .get(&format!(
+            "/connections/betterstack-uptime/{id}/monitors.csv"
+        ))
+        .await;
+    assert_eq!(csv.status, 200);
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(
+        lines[0],
+        "id,name,url,type,status,check_frequency_seconds,last_checked_at"
+    );
+    assert_eq!(lines.len(), 13);
+    let json = admin
+        .get(&format!(
+            "/connections/betterstack-uptime/{id}/incidents.json"
+        ))
+        .await;
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(rows.len(), 4);
+    assert!(rows[0]["started_at"].is_string());
+    assert!(!csv.body.contains("monitor-password") && !json.body.contains("secret"));
+
+    let outsider = app
+        .add_member(&admin, "eve@acme.test", "Eve", "member")
+        .await;
+    crate::support::connections::make_private(&app, id).await;
+    assert_eq!(
+        outsider
+            .get(&format!(
+                "/connections/betterstack-uptime/{id}/monitors.csv"
+            ))
+            .await
+            .status,
+        404
+    );
+    let anonymous = app.browser();
+    let signed_out = anonymous
+        .get(&format!(
+            "/connections/betterstack-uptime/{id}/monitors.csv"
+        ))
+        .await;
+    assert!(signed_out.location.unwrap().starts_with("/login"));
+}
