@@ -18,6 +18,7 @@ pub mod repo;
 pub mod request;
 pub mod request_log;
 pub mod router;
+pub mod security_headers;
 pub mod services;
 pub mod startup;
 pub mod state;

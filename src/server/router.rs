@@ -2,12 +2,18 @@
 
 use axum::{middleware, routing::get, Router};
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_sessions_sqlx_store::SqliteStore;
 
 use super::{
-    auth, csrf, downloads, error_status, health, page_guard, request_log, state::AppState,
+    auth, csrf, downloads, error_status, health, page_guard, request_log, security_headers,
+    state::AppState,
 };
 use crate::app::{shell, App};
+
+/// The largest request body accepted. Plugboard's biggest form (a credential with its
+/// description) is a few kilobytes; anything much larger is a mistake or an attack.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -30,6 +36,11 @@ pub fn router(state: AppState) -> Router {
         .layer(auth_layer)
         .layer(middleware::from_fn(csrf::refuse_cross_site))
         .layer(middleware::from_fn(error_status::status_from_app_error))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security_headers::add_security_headers,
+        ))
         .layer(middleware::from_fn(request_log::log_request))
         .with_state(state)
 }

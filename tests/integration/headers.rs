@@ -1,0 +1,118 @@
+//! What every response tells the browser: a Content-Security-Policy that lets the page's own
+//! scripts (and only those) run, no framing, no sniffing, and no oversized bodies.
+
+use plugboard::{
+    api::session::{CreateWorkspace, SignIn},
+    server::router::MAX_BODY_BYTES,
+};
+
+use crate::support::{TestApp, TestOptions};
+
+fn header(response: &reqwest::Response, name: &str) -> String {
+    response
+        .headers()
+        .get(name)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_page_allows_only_the_scripts_carrying_its_own_nonce() {
+    let app = TestApp::spawn().await;
+    let first = app.get("/setup").await;
+    let policy = header(&first, "content-security-policy");
+    let html = first.text().await.unwrap();
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap_or_else(|| panic!("a nonce in {policy}"));
+    assert!(nonce.len() >= 16, "{nonce}");
+    assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    // Every inline script of the page carries the nonce; none runs without it.
+    let scripts = html.matches("<script").count();
+    assert!(scripts > 0);
+    assert_eq!(
+        html.matches(&format!("nonce=\"{nonce}\"")).count(),
+        scripts,
+        "{html}"
+    );
+    let second = header(&app.get("/setup").await, "content-security-policy");
+    assert_ne!(second, policy, "a fresh nonce for every page");
+}
+
+#[tokio::test]
+async fn other_responses_allow_nothing_and_none_may_be_sniffed_or_framed() {
+    let app = TestApp::spawn().await;
+    for path in ["/healthz", "/pkg/does-not-exist.js", "/setup"] {
+        let response = app.get(path).await;
+        assert_eq!(
+            header(&response, "x-content-type-options"),
+            "nosniff",
+            "{path}"
+        );
+        assert_eq!(
+            header(&response, "referrer-policy"),
+            "same-origin",
+            "{path}"
+        );
+        assert!(
+            header(&response, "content-security-policy").contains("frame-ancestors 'none'"),
+            "{path}"
+        );
+        assert_eq!(
+            header(&response, "strict-transport-security"),
+            "",
+            "plain http: {path}"
+        );
+    }
+    assert!(
+        header(&app.get("/healthz").await, "content-security-policy")
+            .starts_with("default-src 'none'")
+    );
+}
+
+#[tokio::test]
+async fn over_https_browsers_are_told_to_stay_on_https() {
+    let app = TestApp::spawn_with(TestOptions {
+        public_url: Some("https://plugboard.example.com/".into()),
+        ..TestOptions::default()
+    })
+    .await;
+    let response = app.get("/healthz").await;
+    assert!(header(&response, "strict-transport-security").starts_with("max-age=31536000"));
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_refused_before_it_is_read_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let huge = "a".repeat(MAX_BODY_BYTES + 1);
+    let url = app.url(<CreateWorkspace as leptos::server_fn::ServerFn>::url());
+    let response = app
+        .client
+        .post(&url)
+        .form(&[
+            ("workspace_name", huge.as_str()),
+            ("name", "Ada"),
+            ("email", "ada@acme.test"),
+            ("password", "a long enough passphrase"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
+    assert!(
+        !app.state.is_set_up().await.unwrap(),
+        "no workspace was created"
+    );
+    // A body of ordinary size to the same kind of endpoint is read as usual.
+    let sign_in = app
+        .client
+        .post(app.url(<SignIn as leptos::server_fn::ServerFn>::url()))
+        .form(&[("email", "nobody@acme.test"), ("password", "wrong")])
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(sign_in.status(), 413);
+}
