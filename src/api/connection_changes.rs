@@ -38,7 +38,8 @@ pub struct CheckReport {
     pub message: String,
 }
 
-#[server(prefix = "/api")]
+/// At a stable address (no build hash), so load scripts can call it: `bench/web.sh`.
+#[server(prefix = "/api", endpoint = "connection_detail")]
 pub async fn get_connection_detail(source: String, id: i64) -> Result<ConnectionDetail, AppError> {
     use crate::server::{auth::require_user, services::connection_changes, state::app_state};
     let user = require_user().await?;

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Load benchmarks against the release build on 127.0.0.1. Each figure is printed beside the
+# same load on a minimal axum "hello" route (crates/bench-hello), the machine's ceiling.
+# Every load run is bounded: DURATION seconds (10 by default), so a bounded number of requests.
+#
+#   bench/web.sh                    # builds what is missing (release), then measures
+#   BENCH_SKIP_BUILD=1 bench/web.sh # measure the binaries already built
+#   DURATION=10 CONNECTIONS=1000 bench/web.sh
+#
+# It starts and stops everything it needs: the Better Stack test double, bench-hello and
+# Plugboard with a fresh database in a temporary directory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
+DURATION="${DURATION:-10}"         # seconds per load run
+CONNECTIONS="${CONNECTIONS:-1000}" # connections the signed-in Admin sees
+CONCURRENCY=64
+THREADS=2
+PORT_APP="${PORT_APP:-3411}" PORT_HELLO="${PORT_HELLO:-3412}" PORT_DOUBLE="${PORT_DOUBLE:-3413}"
+APP="http://127.0.0.1:$PORT_APP"
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+for tool in wrk sqlite3 brotli curl; do
+  command -v "$tool" >/dev/null || apt-get install -y "$tool" >/dev/null
+done
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  ./scripts/toolchain.sh install
+  ./scripts/toolchain.sh leptos build --release
+  ./scripts/toolchain.sh cargo build --release -p bench-hello -p betterstack-double
+fi
+
+wait_for() { for _ in $(seq 100); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.1; done; echo "no answer from $1" >&2; exit 1; }
+rss_kb() { awk "/^$2:/ {print \$2}" "/proc/$1/status"; }
+
+"$TARGET/release/betterstack-double" --port "$PORT_DOUBLE" >"$WORK/double.log" 2>&1 & PIDS+=($!)
+"$TARGET/release/bench-hello" --port "$PORT_HELLO" & PIDS+=($!)
+DATABASE_URL="sqlite://$WORK/bench.db" \
+PLUGBOARD_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" \
+LEPTOS_SITE_ADDR="127.0.0.1:$PORT_APP" \
+LEPTOS_SITE_ROOT="$TARGET/site" \
+BETTERSTACK_UPTIME_URL="http://127.0.0.1:$PORT_DOUBLE" \
+PLUGBOARD_SYNC_INTERVAL=24h \
+RUST_LOG="${RUST_LOG:-info}" \
+  "$TARGET/release/plugboard" >"$WORK/app.log" 2>&1 & APP_PID=$!; PIDS+=($APP_PID)
+wait_for "$APP/healthz"; wait_for "http://127.0.0.1:$PORT_HELLO/hello"
+
+# --- seed: a workspace, a credential, one connection through the app; the rest in SQL ---
+jar="$WORK/cookies"
+action() { # action PAGE NAME: the URL of the server function the form on PAGE posts to
+  curl -fsS -b "$jar" "$APP$1" | grep -o "action=\"/api/$2[0-9]*\"" | head -1 | cut -d'"' -f2
+}
+post() { curl -fsS -b "$jar" -c "$jar" -o /dev/null "$APP$1" "${@:2}"; }
+PASSWORD="bench passphrase long enough"
+post "$(action /setup create_workspace)" --data-urlencode workspace_name=Bench \
+  --data-urlencode name="Ada Admin" --data-urlencode email=ada@bench.test --data-urlencode password="$PASSWORD"
+new_credential="/settings/connections/new/credential?source=betterstack-uptime"
+post "$(action "$new_credential" save_credential)" --data-urlencode source=betterstack-uptime \
+  --data-urlencode name=Bench --data-urlencode token=team_benchmark0000TOKEN
+credential=$(sqlite3 "$WORK/bench.db" "SELECT MAX(id) FROM credentials")
+finish="/settings/connections/new?step=finish&source=betterstack-uptime&credential=$credential&name=Bench+1&privacy=workspace"
+post "$(action "$finish" create_connection)" \
+  --data-urlencode source=betterstack-uptime --data-urlencode credential="$credential" \
+  --data-urlencode name="Bench 1" --data-urlencode privacy=workspace --data-urlencode team=
+first=$(sqlite3 "$WORK/bench.db" "SELECT MIN(id) FROM connections")
+sqlite3 "$WORK/bench.db" "PRAGMA busy_timeout = 5000;
+  WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < $CONNECTIONS)
+  INSERT INTO connections (source, name, owner_id, credential_id, privacy, team_id, created_at)
+  SELECT source, 'Bench ' || i, owner_id, credential_id, privacy, team_id, created_at
+  FROM connections, n WHERE connections.id = $first;" >/dev/null
+COOKIE="$(awk '$6 == "plugboard_session" {print $6 "=" $7}' "$jar")"
+[ -n "$COOKIE" ] || { echo "could not sign in" >&2; exit 1; }
+list_html=$(curl -fsS -H "Cookie: $COOKIE" "$APP/connections/betterstack-uptime")
+echo "seeded: $(sqlite3 "$WORK/bench.db" "SELECT COUNT(*) FROM connections") connections;" \
+  "the list page is $(printf %s "$list_html" | wc -c) bytes with $(printf %s "$list_html" | grep -o 'Bench [0-9]*' | sort -u | wc -l) of them named"
+
+# --- load ---
+load() { # load LABEL URL [concurrency]: a bounded wrk run; prints throughput and latencies
+  local label="$1" url="$2" conns="${3:-$CONCURRENCY}" out
+  out="$(mktemp -p "$WORK")"
+  wrk -t"$THREADS" -c"$conns" -d"${DURATION}s" --latency -s bench/wrk/request.lua "$url" >"$out"
+  awk -v label="$label" '
+    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /requests in/ {n=$1}
+    /Non-2xx/ {bad=$NF}
+    END {printf "  %-44s %9s req/s  p50 %8s  p99 %8s  (%s requests%s)\n", label, rps, p50, p99, n, bad ? ", " bad " not 2xx" : ""}' "$out"
+}
+idle_rss=$(rss_kb "$APP_PID" VmRSS)
+echo "load: $DURATION s per run, $CONCURRENCY concurrent, $THREADS wrk threads"
+load "hello route (ceiling)" "http://127.0.0.1:$PORT_HELLO/hello"
+WRK_COOKIE="$COOKIE" load "connections list page, $CONNECTIONS connections" "$APP/connections/betterstack-uptime"
+WRK_COOKIE="$COOKIE" WRK_METHOD=POST WRK_BODY="source=betterstack-uptime&id=$first" \
+  load "read server function (connection_detail)" "$APP/api/connection_detail"
+load "healthz" "$APP/healthz"
+loaded_rss=$(rss_kb "$APP_PID" VmHWM)
+
+# Sign-in keeps argon2id's cost; other requests must still be served while 20 run at once.
+echo "sign-in: 20 sign-ins at a time (argon2id) while healthz is measured beside them"
+sign_in_url="$APP$(action /login sign_in)"
+WRK_METHOD=POST WRK_BODY="email=ada%40bench.test&password=${PASSWORD// /+}" \
+  load "sign-in, 20 at a time" "$sign_in_url" 20 &
+sign_ins=$!
+sleep 0.5
+load "healthz while 20 sign-ins run" "$APP/healthz" 8
+wait "$sign_ins"
+
+echo "memory: resident $((idle_rss / 1024)) MiB idle (after seeding), peak $((loaded_rss / 1024)) MiB under the loads above"
+echo "bundle (release, target/site/pkg):"
+for file in "$TARGET"/site/pkg/*.wasm "$TARGET"/site/pkg/*.js; do
+  printf "  %-28s raw %8d bytes  brotli %8d bytes\n" "$(basename "$file")" \
+    "$(wc -c <"$file")" "$(brotli -c -q 11 "$file" | wc -c)"
+done
