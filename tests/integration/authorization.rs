@@ -132,20 +132,10 @@ async fn no_server_function_leaks_or_changes_a_connection_to_someone_who_may_not
     let viewer = app
         .add_member(&admin, "vic@acme.test", "Vic", "team_lead")
         .await;
-    let id = |email: &'static str| {
-        let pool = app.state.pool.clone();
-        async move {
-            sqlx::query_scalar::<_, i64>("SELECT id FROM users WHERE email = ?")
-                .bind(email)
-                .fetch_one(&pool)
-                .await
-                .unwrap()
-        }
-    };
     let (ada, eve, vic) = (
-        id("ada@acme.test").await,
-        id("eve@acme.test").await,
-        id("vic@acme.test").await,
+        app.user_id("ada@acme.test").await,
+        app.user_id("eve@acme.test").await,
+        app.user_id("vic@acme.test").await,
     );
     let team =
         crate::support::teams::team_with(&app, &admin, "Ops", &[(ada, false), (vic, false)]).await;

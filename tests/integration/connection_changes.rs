@@ -391,20 +391,10 @@ async fn a_team_lead_manages_connections_shared_with_a_team_they_lead_and_no_oth
         .add_member(&admin, "lee@acme.test", "Lee", "team_lead")
         .await;
     let member = app.add_member(&admin, "bo@acme.test", "Bo", "member").await;
-    let id_of = |email: &'static str| {
-        let pool = app.state.pool.clone();
-        async move {
-            sqlx::query_scalar::<_, i64>("SELECT id FROM users WHERE email = ?")
-                .bind(email)
-                .fetch_one(&pool)
-                .await
-                .unwrap()
-        }
-    };
     let (ada, lee, bo) = (
-        id_of("ada@acme.test").await,
-        id_of("lee@acme.test").await,
-        id_of("bo@acme.test").await,
+        app.user_id("ada@acme.test").await,
+        app.user_id("lee@acme.test").await,
+        app.user_id("bo@acme.test").await,
     );
     let led = crate::support::teams::team_with(
         &app,

@@ -8,7 +8,7 @@ use plugboard::{
             SourceConnections, SourceSummary,
         },
         members::RemoveMember,
-        teams::{CreateTeam, DeleteTeam, SetTeamMembers},
+        teams::DeleteTeam,
     },
     domain::Privacy,
 };
@@ -16,30 +16,8 @@ use plugboard::{
 use crate::support::{
     browser::Browser,
     connections::{app_with_double, create_connection, save_credential, usual_world, SOURCE},
-    TestApp,
+    teams::team_with,
 };
-
-async fn id_of(app: &TestApp, sql: &str, value: &str) -> i64 {
-    sqlx::query_scalar(sql)
-        .bind(value)
-        .fetch_one(&app.state.pool)
-        .await
-        .unwrap()
-}
-
-async fn team_with(app: &TestApp, admin: &Browser, name: &str, members: &[i64]) -> i64 {
-    assert_eq!(
-        admin.call::<CreateTeam>(&[("name", name)]).await.status,
-        200
-    );
-    let team = id_of(app, "SELECT id FROM teams WHERE name = ?", name).await;
-    let ids: Vec<String> = members.iter().map(i64::to_string).collect();
-    let team_id = team.to_string();
-    let mut form = vec![("team_id", team_id.as_str())];
-    form.extend(ids.iter().map(|id| ("members[]", id.as_str())));
-    assert_eq!(admin.call::<SetTeamMembers>(&form).await.status, 200);
-    team
-}
 
 async fn visible(browser: &Browser) -> Vec<String> {
     let reply = browser.call::<ListConnections>(&[("source", SOURCE)]).await;
@@ -163,14 +141,9 @@ async fn privacy_decides_who_sees_a_connection_and_others_get_not_found() {
     let admin = app.create_admin("ada@acme.test").await;
     let ops_member = app.add_member(&admin, "bo@acme.test", "Bo", "member").await;
     let web_member = app.add_member(&admin, "cy@acme.test", "Cy", "member").await;
-    let bo = id_of(&app, "SELECT id FROM users WHERE email = ?", "bo@acme.test").await;
-    let ada = id_of(
-        &app,
-        "SELECT id FROM users WHERE email = ?",
-        "ada@acme.test",
-    )
-    .await;
-    let ops = team_with(&app, &admin, "Ops", &[ada, bo]).await;
+    let bo = app.user_id("bo@acme.test").await;
+    let ada = app.user_id("ada@acme.test").await;
+    let ops = team_with(&app, &admin, "Ops", &[(ada, false), (bo, false)]).await;
 
     let tile = save_credential(&admin, "Ada's token", "team_privacy123456").await;
     let private = create_connection(&app, &admin, tile.id, "Private one", "private", None).await;
@@ -250,14 +223,9 @@ async fn deleting_a_team_makes_what_was_shared_with_it_private_and_removal_hands
     let (app, _double) = app_with_double(usual_world()).await;
     let admin = app.create_admin("ada@acme.test").await;
     let member = app.add_member(&admin, "bo@acme.test", "Bo", "member").await;
-    let bo = id_of(&app, "SELECT id FROM users WHERE email = ?", "bo@acme.test").await;
-    let ada = id_of(
-        &app,
-        "SELECT id FROM users WHERE email = ?",
-        "ada@acme.test",
-    )
-    .await;
-    let ops = team_with(&app, &admin, "Ops", &[ada, bo]).await;
+    let bo = app.user_id("bo@acme.test").await;
+    let ada = app.user_id("ada@acme.test").await;
+    let ops = team_with(&app, &admin, "Ops", &[(ada, false), (bo, false)]).await;
     let tile = save_credential(&member, "Bo's", "team_bo1234567890").await;
     create_connection(&app, &member, tile.id, "Bo's Ops", "team", Some(ops)).await;
     assert_eq!(visible(&admin).await, ["Bo's Ops"]);

@@ -46,6 +46,14 @@ fn incident_column(column: IncidentColumn) -> &'static str {
     }
 }
 
+/// Which monitors a filter matches (`?1` the connection, `?2` the [`like`] pattern): the
+/// page and its count must agree, so both use this.
+const MONITORS_MATCHING: &str = "WHERE connection_id = ?1 AND (name LIKE ?2 ESCAPE '\\'
+    OR url LIKE ?2 ESCAPE '\\' OR monitor_type LIKE ?2 ESCAPE '\\' OR status LIKE ?2 ESCAPE '\\')";
+/// Which incidents a filter matches; see [`MONITORS_MATCHING`].
+const INCIDENTS_MATCHING: &str = "WHERE connection_id = ?1 AND (name LIKE ?2 ESCAPE '\\'
+    OR cause LIKE ?2 ESCAPE '\\' OR status LIKE ?2 ESCAPE '\\')";
+
 /// `%filter%` for LIKE, with the filter's own wildcards taken literally.
 fn like(filter: &str) -> String {
     let escaped = filter
@@ -69,9 +77,7 @@ pub async fn monitors<'e>(
     let order = if descending { "DESC" } else { "ASC" };
     sqlx::query_as(&format!(
         "SELECT remote_id, name, url, monitor_type, status, check_frequency, last_checked_at
-         FROM synced_monitors
-         WHERE connection_id = ?1 AND (name LIKE ?2 ESCAPE '\\' OR url LIKE ?2 ESCAPE '\\'
-             OR monitor_type LIKE ?2 ESCAPE '\\' OR status LIKE ?2 ESCAPE '\\')
+         FROM synced_monitors {MONITORS_MATCHING}
          ORDER BY {col} IS NULL, {col} COLLATE NOCASE {order}, remote_id
          LIMIT ?3 OFFSET ?4",
         col = monitor_column(column),
@@ -89,11 +95,9 @@ pub async fn count_monitors<'e>(
     connection_id: i64,
     filter: &str,
 ) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
-        "SELECT COUNT(*) FROM synced_monitors
-         WHERE connection_id = ?1 AND (name LIKE ?2 ESCAPE '\\' OR url LIKE ?2 ESCAPE '\\'
-             OR monitor_type LIKE ?2 ESCAPE '\\' OR status LIKE ?2 ESCAPE '\\')",
-    )
+    sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM synced_monitors {MONITORS_MATCHING}"
+    ))
     .bind(connection_id)
     .bind(like(filter))
     .fetch_one(db)
@@ -113,9 +117,7 @@ pub async fn incidents<'e>(
     let order = if descending { "DESC" } else { "ASC" };
     sqlx::query_as(&format!(
         "SELECT remote_id, name, cause, status, started_at, resolved_at
-         FROM synced_incidents
-         WHERE connection_id = ?1 AND (name LIKE ?2 ESCAPE '\\' OR cause LIKE ?2 ESCAPE '\\'
-             OR status LIKE ?2 ESCAPE '\\')
+         FROM synced_incidents {INCIDENTS_MATCHING}
          ORDER BY {col} IS NULL, {col} COLLATE NOCASE {order}, remote_id
          LIMIT ?3 OFFSET ?4",
         col = incident_column(column),
@@ -133,11 +135,9 @@ pub async fn count_incidents<'e>(
     connection_id: i64,
     filter: &str,
 ) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
-        "SELECT COUNT(*) FROM synced_incidents
-         WHERE connection_id = ?1 AND (name LIKE ?2 ESCAPE '\\' OR cause LIKE ?2 ESCAPE '\\'
-             OR status LIKE ?2 ESCAPE '\\')",
-    )
+    sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM synced_incidents {INCIDENTS_MATCHING}"
+    ))
     .bind(connection_id)
     .bind(like(filter))
     .fetch_one(db)

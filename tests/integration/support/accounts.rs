@@ -11,6 +11,15 @@ use super::{browser::Browser, TestApp};
 pub const PASSWORD: &str = "correct horse battery staple";
 
 impl TestApp {
+    /// The id of the user with this email.
+    pub async fn user_id(&self, email: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+            .bind(email)
+            .fetch_one(&self.state.pool)
+            .await
+            .unwrap_or_else(|e| panic!("no user {email}: {e}"))
+    }
+
     pub fn browser(&self) -> Browser {
         Browser::new(self.url("/").parse().unwrap())
     }
