@@ -90,7 +90,12 @@ pub struct ConnectionSummary {
 pub struct SourceConnections {
     pub source_id: String,
     pub source_name: String,
+    /// One page of them, by name.
     pub connections: Vec<ConnectionSummary>,
+    pub page: i64,
+    pub pages: i64,
+    /// All the connections of the source the viewer can see.
+    pub total: i64,
 }
 
 /// What a connection's page shows.
@@ -180,8 +185,11 @@ pub async fn create_connection(
 }
 
 #[server(prefix = "/api")]
-pub async fn list_connections(source: String) -> Result<SourceConnections, AppError> {
+pub async fn list_connections(
+    source: String,
+    #[server(default)] page: i64,
+) -> Result<SourceConnections, AppError> {
     use crate::server::{auth::require_user, services::connections, state::app_state};
     let user = require_user().await?;
-    connections::list(&app_state()?, &user, &source).await
+    connections::list(&app_state()?, &user, &source, page).await
 }

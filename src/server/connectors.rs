@@ -2,7 +2,10 @@
 
 pub mod betterstack;
 
-use crate::{domain::api_token::ApiToken, server::state::AppState};
+use crate::{
+    domain::api_token::ApiToken,
+    server::{outbound, state::AppState},
+};
 
 /// What a source said about a token.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,8 +21,14 @@ pub enum TokenCheck {
     Unreachable { detail: String },
 }
 
-/// Checks `token` with the source `source_id`, within the token's request pace.
+/// Checks `token` with the source `source_id`, within the token's request pace and the
+/// server's bound on checks in flight.
 pub async fn check_token(state: &AppState, source_id: &str, token: &ApiToken) -> TokenCheck {
+    let Some(_turn) = state.syncs.check_slot(outbound::REQUEST_TIMEOUT).await else {
+        return TokenCheck::Unreachable {
+            detail: "too many checks in flight".into(),
+        };
+    };
     match source_id {
         "betterstack-uptime" => {
             state.syncs.pace_for(token).wait().await;

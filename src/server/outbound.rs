@@ -19,3 +19,31 @@ pub fn client() -> reqwest::Client {
         .build()
         .expect("a client with these settings builds")
 }
+
+/// The most one answer from a source may weigh. A page of 250 monitors is a few hundred
+/// kilobytes; anything near this is not an answer worth holding in memory.
+pub const MAX_ANSWER_BYTES: usize = 8 * 1024 * 1024;
+
+/// The body of `response`, given up on as soon as it passes [`MAX_ANSWER_BYTES`]. The error
+/// says why, in words for a log line or a sync's outcome.
+pub async fn read_capped(mut response: reqwest::Response) -> Result<Vec<u8>, String> {
+    let too_large = || format!("an answer larger than {} MiB", MAX_ANSWER_BYTES >> 20);
+    if response
+        .content_length()
+        .is_some_and(|length| length > MAX_ANSWER_BYTES as u64)
+    {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| format!("reading the answer: {e}"))?
+    {
+        if body.len() + chunk.len() > MAX_ANSWER_BYTES {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}

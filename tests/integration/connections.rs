@@ -256,3 +256,70 @@ async fn deleting_a_team_makes_what_was_shared_with_it_private_and_removal_hands
         serde_json::from_str(&admin.call::<GetSetup>(&[("source", SOURCE)]).await.body).unwrap();
     assert_eq!(setup.credentials[0].name, "Bo's");
 }
+
+/// Copies connection `model` `copies` times in SQL, named `{prefix} 001`, `{prefix} 002`, …
+async fn copy_connection(app: &crate::support::TestApp, model: i64, prefix: &str, copies: i64) {
+    sqlx::query(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?3)
+         INSERT INTO connections (source, name, owner_id, credential_id, privacy, team_id, created_at)
+         SELECT source, ?2 || ' ' || printf('%03d', i), owner_id, credential_id, privacy, team_id,
+                created_at
+         FROM connections, n WHERE connections.id = ?1",
+    )
+    .bind(model)
+    .bind(prefix)
+    .bind(copies)
+    .execute(&app.state.pool)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn the_list_shows_fifty_at_a_time_by_name_and_counts_only_what_the_viewer_sees() {
+    let (app, _double) = app_with_double(usual_world()).await;
+    let admin = app.create_admin("ada@acme.test").await;
+    let member = app.add_member(&admin, "bo@acme.test", "Bo", "member").await;
+    let tile = save_credential(&admin, "Prod token", "team_paging123456").await;
+    let shared = create_connection(&app, &admin, tile.id, "Shared 000", "workspace", None).await;
+    let private = create_connection(&app, &admin, tile.id, "Private 000", "private", None).await;
+    copy_connection(&app, shared, "Shared", 119).await;
+    copy_connection(&app, private, "Private", 30).await;
+
+    let page = |browser: &'static str, number: &'static str| {
+        let who = if browser == "admin" { &admin } else { &member };
+        async move {
+            let reply = who
+                .call::<ListConnections>(&[("source", SOURCE), ("page", number)])
+                .await;
+            assert_eq!(reply.status, 200, "{reply:?}");
+            serde_json::from_str::<SourceConnections>(&reply.body).unwrap()
+        }
+    };
+    let first = page("member", "1").await;
+    assert_eq!((first.page, first.pages, first.total), (1, 3, 120));
+    let names: Vec<&str> = first.connections.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names.len(), 50);
+    assert_eq!((names[0], names[49]), ("Shared 000", "Shared 049"));
+    let last = page("member", "3").await;
+    assert_eq!(last.connections.len(), 20);
+    assert_eq!(last.connections[19].name, "Shared 119");
+    let past_the_end = page("member", "99").await;
+    assert_eq!(
+        (past_the_end.page, past_the_end.connections),
+        (3, last.connections),
+        "a page past the end shows the last"
+    );
+    let before_the_start = page("member", "-4").await;
+    assert_eq!(before_the_start.page, 1);
+    let everything = page("admin", "1").await;
+    assert_eq!((everything.total, everything.pages), (151, 4));
+    assert_eq!(everything.connections[0].name, "Private 000");
+
+    let html = member
+        .get("/connections/betterstack-uptime?page=2")
+        .await
+        .body;
+    assert!(html.contains("Page 2 of 3 (120 connections)"), "{html}");
+    assert!(html.contains(r#"href="?page=1""#) && html.contains(r#"href="?page=3""#));
+    assert!(html.contains("Shared 050") && !html.contains("Shared 049<"));
+}

@@ -1,11 +1,11 @@
 //! The token is shown to no one, ever: not in pages, not in server-function responses, not in
 //! logs at any level, not in the database file. Searched for, byte for byte, on the real binary.
 
-use std::{sync::Arc, time::Duration};
+use std::time::Duration;
 
 use betterstack_double::Double;
 use plugboard::api::{
-    connection_changes::GetConnectionDetail,
+    connection_changes::{GetConnectionDetail, SwapToken},
     connections::{
         CreateConnection, GetSetup, ListConnections, ListSources, ReviewConnection, SaveCredential,
     },
@@ -13,44 +13,13 @@ use plugboard::api::{
     session::{CreateWorkspace, GetViewer},
     teams::ListTeams,
 };
-use tokio::{
-    io::{AsyncBufReadExt, BufReader},
-    sync::Mutex,
-};
 
 use crate::support::{
     accounts::PASSWORD,
     browser::Browser,
     connections::{usual_world, SOURCE},
-    spawn_binary::{command_in, start},
+    spawn_binary::{capture_logs, command_in, start},
 };
-
-/// Everything the server wrote to standard error, read as it comes so the pipe never fills.
-async fn capture_logs(server: &mut tokio::process::Child) -> (Arc<Mutex<String>>, String) {
-    let stderr = server.stderr.take().unwrap();
-    let logs = Arc::new(Mutex::new(String::new()));
-    let (address_tx, address_rx) = tokio::sync::oneshot::channel();
-    let sink = logs.clone();
-    tokio::spawn(async move {
-        let mut lines = BufReader::new(stderr).lines();
-        let mut address_tx = Some(address_tx);
-        while let Ok(Some(line)) = lines.next_line().await {
-            if let Some((_, url)) = line.split_once("listening on ") {
-                if let Some(tx) = address_tx.take() {
-                    let _ = tx.send(url.trim().to_owned());
-                }
-            }
-            let mut all = sink.lock().await;
-            all.push_str(&line);
-            all.push('\n');
-        }
-    });
-    let address = tokio::time::timeout(Duration::from_secs(60), address_rx)
-        .await
-        .unwrap()
-        .unwrap();
-    (logs, address)
-}
 
 #[tokio::test]
 async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the_database_file() {
@@ -70,6 +39,7 @@ async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the
 
     // Unique, and spelled so that no other text could contain it by accident.
     let token = "team_SECRETsecret8Zq4Lm2Np7Xv";
+    const SWAPPED: &str = "team_SWAPPEDsecret3Kp9Wd";
     let mut seen = String::new();
     let mut record = |label: &str, body: &str| seen.push_str(&format!("\n--- {label}\n{body}"));
 
@@ -109,6 +79,17 @@ async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the
         "create_connection",
         &browser.call::<CreateConnection>(&draft).await.body,
     );
+    // A swap, checked first: the new token takes the old one's place everywhere.
+    let reply = browser
+        .call::<SwapToken>(&[
+            ("source", SOURCE),
+            ("id", "1"),
+            ("token", SWAPPED),
+            ("how", "check"),
+        ])
+        .await;
+    assert_eq!(reply.status, 200, "{reply:?}");
+    record("swap_token", &reply.body);
     // A failing save, whose error travels back with what the user typed.
     record(
         "save_credential (rejected)",
@@ -168,7 +149,7 @@ async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the
         record(page, &reply.body);
     }
     // What may be shown of it is shown: the pages did render the credential.
-    assert!(seen.contains("••••p7Xv"), "the fingerprint appears");
+    assert!(seen.contains("••••p9Wd"), "the fingerprint appears");
 
     // The database file, after the write-ahead log is folded into it.
     let db_path = dir.path().join("data/plugboard.db");
@@ -194,7 +175,14 @@ async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the
         "the token did reach Better Stack"
     );
 
-    for secret in [token, "unknown_SECRET"] {
+    assert!(
+        double
+            .requests()
+            .iter()
+            .any(|r| r.bearer() == Some(SWAPPED)),
+        "the swapped-in token was checked"
+    );
+    for secret in [token, SWAPPED, "unknown_SECRET"] {
         assert!(!seen.contains(secret), "a page or response holds the token");
         assert!(!logs.contains(secret), "a log line holds the token");
         assert!(

@@ -18,6 +18,9 @@ pub enum Access {
     },
     /// The API is failing: 503.
     Unavailable,
+    /// Answers 200 with `bytes` bytes of HTML instead of JSON, as a proxy's error page or a
+    /// captive portal would.
+    Garbage { bytes: usize },
     /// Answers as `then`, but only after `delay`.
     Slow { delay: Duration, then: Box<Access> },
 }

@@ -152,6 +152,7 @@ async fn answer(
                     "This API token does not have access to Uptime resources.",
                 )
             }
+            Access::Garbage { bytes } => return garbage(bytes),
             Access::Unavailable => {
                 return error(StatusCode::SERVICE_UNAVAILABLE, "Service Unavailable")
             }
@@ -166,6 +167,12 @@ async fn answer(
             }
         }
     }
+}
+
+fn garbage(bytes: usize) -> Response {
+    let page = "<html><body>Bad gateway</body></html>";
+    let body: String = page.chars().cycle().take(bytes).collect();
+    ([(header::CONTENT_TYPE, "text/html")], body).into_response()
 }
 
 fn throttled(retry_after_secs: u64) -> Response {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     api::connections::{list_connections, ConnectionSummary},
@@ -8,11 +8,18 @@ use crate::{
     domain::Privacy,
 };
 
-/// `/connections/<source>`: the connections of one source that you can see.
+/// `/connections/<source>?page=N`: the connections of one source that you can see, a page of
+/// them at a time (the page is in the URL, so paging works without JavaScript).
 #[component]
 pub fn SourceConnectionsPage() -> impl IntoView {
-    let source = move || use_params_map().read().get("source").unwrap_or_default();
-    let connections = Resource::new(source, list_connections);
+    let params = use_params_map();
+    let query = use_query_map();
+    let wanted = move || {
+        let source = params.read().get("source").unwrap_or_default();
+        let page = query.read().get("page").and_then(|p| p.parse().ok());
+        (source, page.unwrap_or(1))
+    };
+    let connections = Resource::new(wanted, |(source, page)| list_connections(source, page));
     view! {
         <Suspense fallback=|| view! { <p>"Loading connections…"</p> }>
             <ErrorBoundary fallback=error_page>
@@ -31,6 +38,7 @@ pub fn SourceConnectionsPage() -> impl IntoView {
                                 </a>
                             </div>
                             <ConnectionTable source_id=page.source_id.clone() rows=page.connections/>
+                            <Pager page=page.page pages=page.pages total=page.total/>
                         </section>
                     })
                 })}
@@ -78,4 +86,20 @@ fn ConnectionTable(source_id: String, rows: Vec<ConnectionSummary>) -> impl Into
         </table>
     }
     .into_any()
+}
+
+#[component]
+fn Pager(page: i64, pages: i64, total: i64) -> impl IntoView {
+    let noun = if total == 1 {
+        "connection"
+    } else {
+        "connections"
+    };
+    view! {
+        <nav class="pager" aria-label="Connections pages">
+            {(page > 1).then(|| view! { <a href=format!("?page={}", page - 1)>"Previous"</a> })}
+            <span>{format!("Page {page} of {pages} ({total} {noun})")}</span>
+            {(page < pages).then(|| view! { <a href=format!("?page={}", page + 1)>"Next"</a> })}
+        </nav>
+    }
 }

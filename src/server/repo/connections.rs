@@ -33,18 +33,38 @@ const SELECT: &str = "SELECT k.id, k.source, k.name, k.owner_id, o.name AS owner
     JOIN credentials c ON c.id = k.credential_id
     LEFT JOIN teams t ON t.id = k.team_id";
 
-/// The connections of `source` that `viewer` may see, by name.
+/// One page of the connections of `source` that `viewer` may see, by name.
 pub async fn list_visible<'e>(
     db: impl SqliteExecutor<'e>,
     viewer: i64,
     source: &str,
+    limit: i64,
+    offset: i64,
 ) -> sqlx::Result<Vec<ConnectionRow>> {
     sqlx::query_as(&format!(
-        "{SELECT} WHERE {VISIBLE_TO_VIEWER} AND k.source = ?2 ORDER BY k.name COLLATE NOCASE, k.id"
+        "{SELECT} WHERE {VISIBLE_TO_VIEWER} AND k.source = ?2
+         ORDER BY k.name COLLATE NOCASE, k.id LIMIT ?3 OFFSET ?4"
     ))
     .bind(viewer)
     .bind(source)
+    .bind(limit)
+    .bind(offset)
     .fetch_all(db)
+    .await
+}
+
+/// How many connections of `source` `viewer` may see.
+pub async fn count_visible<'e>(
+    db: impl SqliteExecutor<'e>,
+    viewer: i64,
+    source: &str,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM connections k WHERE {VISIBLE_TO_VIEWER} AND k.source = ?2"
+    ))
+    .bind(viewer)
+    .bind(source)
+    .fetch_one(db)
     .await
 }
 

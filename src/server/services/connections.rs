@@ -11,7 +11,10 @@ use crate::{
         members::TeamRef,
     },
     domain::{
-        api_token::fingerprint, catalog::CATALOG, connection_forms::ConnectionSettings,
+        api_token::fingerprint,
+        catalog::CATALOG,
+        connection_forms::ConnectionSettings,
+        data_tables::{page_count, page_offset, ROWS_PER_PAGE},
         FieldErrors, Privacy,
     },
     error::AppError,
@@ -246,18 +249,32 @@ fn summary(row: ConnectionRow) -> Result<ConnectionSummary, AppError> {
     })
 }
 
-/// The connections of a source that `user` may see.
+/// Page `page` of the connections of a source that `user` may see.
 pub async fn list(
     state: &AppState,
     user: &SignedInUser,
     source_id: &str,
+    page: i64,
 ) -> Result<SourceConnections, AppError> {
     let source = source(source_id)?;
-    let rows = connections::list_visible(&state.pool, user.id, source.id).await?;
+    let total = connections::count_visible(&state.pool, user.id, source.id).await?;
+    // A page past the end shows the last one: a bookmark outlives deletions.
+    let page = page.clamp(1, page_count(total));
+    let rows = connections::list_visible(
+        &state.pool,
+        user.id,
+        source.id,
+        ROWS_PER_PAGE,
+        page_offset(page),
+    )
+    .await?;
     Ok(SourceConnections {
         source_id: source.id.to_owned(),
         source_name: source.name.to_owned(),
         connections: rows.into_iter().map(summary).collect::<Result<_, _>>()?,
+        page,
+        pages: page_count(total),
+        total,
     })
 }
 

@@ -3,7 +3,7 @@
 use crate::{
     api::sync::{DataCounts, IncidentItem, MonitorItem, SyncRunInfo, SyncStatus, TablePage},
     domain::{
-        data_tables::{IncidentColumn, MonitorColumn, ROWS_PER_PAGE},
+        data_tables::{page_count, page_offset, IncidentColumn, MonitorColumn, ROWS_PER_PAGE},
         limits::MAX_NAME_CHARS,
     },
     error::AppError,
@@ -38,12 +38,8 @@ impl TableQuery {
     }
 
     fn offset(&self) -> i64 {
-        (self.page - 1).saturating_mul(ROWS_PER_PAGE)
+        page_offset(self.page)
     }
-}
-
-fn pages(total: i64) -> i64 {
-    ((total + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE).max(1)
 }
 
 fn outcome_words(run: &sync_runs::RunRow) -> String {
@@ -153,7 +149,7 @@ pub async fn monitors(
             .collect(),
         total,
         page: query.page,
-        pages: pages(total),
+        pages: page_count(total),
     })
 }
 
@@ -193,6 +189,6 @@ pub async fn incidents(
             .collect(),
         total,
         page: query.page,
-        pages: pages(total),
+        pages: page_count(total),
     })
 }

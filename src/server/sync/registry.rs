@@ -7,6 +7,7 @@ use std::{
         atomic::{AtomicBool, AtomicU32, Ordering},
         Arc, Mutex,
     },
+    time::Duration,
 };
 
 use sha2::{Digest, Sha256};
@@ -31,10 +32,14 @@ pub struct SyncRegistry {
     stopping: AtomicBool,
     /// Syncs pulling at the same time, server-wide: a bound on outgoing load and memory.
     slots: Semaphore,
+    /// Token checks in flight, server-wide: a slow source cannot make them pile up.
+    checks: Semaphore,
 }
 
 /// How many syncs may pull at once; the rest wait their turn.
 const CONCURRENT_SYNCS: usize = 2;
+/// How many token checks may wait on sources at once; a check beyond waits for a turn.
+pub const CONCURRENT_CHECKS: usize = 4;
 
 /// Held by a running sync; letting go of it marks the sync finished.
 pub struct Claim {
@@ -63,6 +68,7 @@ impl Default for SyncRegistry {
             finished: Notify::new(),
             stopping: AtomicBool::new(false),
             slots: Semaphore::new(CONCURRENT_SYNCS),
+            checks: Semaphore::new(CONCURRENT_CHECKS),
         }
     }
 }
@@ -74,6 +80,15 @@ impl SyncRegistry {
             .acquire()
             .await
             .expect("the sync semaphore is never closed")
+    }
+
+    /// A turn to check a token, if one comes free within `patience`: the person waiting
+    /// is better told the source is busy than left waiting behind a queue.
+    pub async fn check_slot(&self, patience: Duration) -> Option<SemaphorePermit<'_>> {
+        tokio::time::timeout(patience, self.checks.acquire())
+            .await
+            .ok()
+            .map(|permit| permit.expect("the check semaphore is never closed"))
     }
 
     pub fn is_stopping(&self) -> bool {

@@ -1,8 +1,12 @@
 //! Runs the real `plugboard` binary, for tests of start-up and the command line.
 
-use std::{path::Path, process::Stdio, time::Duration};
+use std::{path::Path, process::Stdio, sync::Arc, time::Duration};
 
-use tokio::process::{Child, Command};
+use tokio::{
+    io::{AsyncBufReadExt, BufReader},
+    process::{Child, Command},
+    sync::Mutex,
+};
 
 pub const BINARY: &str = env!("CARGO_BIN_EXE_plugboard");
 const REPO: &str = env!("CARGO_MANIFEST_DIR");
@@ -46,4 +50,31 @@ pub async fn run_to_exit(mut command: Command) -> Stopped {
 /// Starts a server that is expected to keep running.
 pub fn start(mut command: Command) -> Child {
     command.spawn().expect("start the binary")
+}
+
+/// Everything the server wrote to standard error, read as it comes so the pipe never fills.
+pub async fn capture_logs(server: &mut tokio::process::Child) -> (Arc<Mutex<String>>, String) {
+    let stderr = server.stderr.take().unwrap();
+    let logs = Arc::new(Mutex::new(String::new()));
+    let (address_tx, address_rx) = tokio::sync::oneshot::channel();
+    let sink = logs.clone();
+    tokio::spawn(async move {
+        let mut lines = BufReader::new(stderr).lines();
+        let mut address_tx = Some(address_tx);
+        while let Ok(Some(line)) = lines.next_line().await {
+            if let Some((_, url)) = line.split_once("listening on ") {
+                if let Some(tx) = address_tx.take() {
+                    let _ = tx.send(url.trim().to_owned());
+                }
+            }
+            let mut all = sink.lock().await;
+            all.push_str(&line);
+            all.push('\n');
+        }
+    });
+    let address = tokio::time::timeout(Duration::from_secs(60), address_rx)
+        .await
+        .unwrap()
+        .unwrap();
+    (logs, address)
 }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use url::Url;
 
 use crate::domain::{api_token::ApiToken, catalog::BETTERSTACK_UPTIME};
-use crate::server::connectors::TokenCheck;
+use crate::server::{connectors::TokenCheck, outbound::read_capped};
 
 /// Just enough of a list response to tell which teams the token reaches.
 #[derive(Deserialize)]
@@ -56,7 +56,10 @@ pub async fn check_token(http: &reqwest::Client, base: &Url, token: &ApiToken) -
         }
     };
     let outcome = match response.status() {
-        StatusCode::OK => match response.json::<ListPage>().await {
+        StatusCode::OK => match read_capped(response)
+            .await
+            .and_then(|body| serde_json::from_slice::<ListPage>(&body).map_err(|e| e.to_string()))
+        {
             Ok(page) => TokenCheck::Valid {
                 reach: reach(&page),
             },

@@ -22,7 +22,7 @@ use tokio::time::Instant;
 use url::Url;
 
 use super::records::error_message;
-use crate::domain::api_token::ApiToken;
+use crate::{domain::api_token::ApiToken, server::outbound::read_capped};
 
 /// The most requests a second one token makes (Better Stack's own client keeps to this).
 pub const REQUESTS_PER_SECOND: u32 = 8;
@@ -173,10 +173,10 @@ impl Pager<'_> {
                         .map(Duration::from_secs);
                     match status {
                         StatusCode::OK => {
-                            let text = response.text().await.map_err(|e| {
-                                PullError::Unavailable(format!("reading a page: {e}"))
+                            let body = read_capped(response).await.map_err(|e| {
+                                PullError::Unavailable(format!("{}: {e}", url.path()))
                             })?;
-                            return serde_json::from_str(&text).map_err(|e| {
+                            return serde_json::from_slice(&body).map_err(|e| {
                                 PullError::Unavailable(format!(
                                     "the source sent something that is not JSON: {e}"
                                 ))
