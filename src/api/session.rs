@@ -17,14 +17,12 @@ pub struct Viewer {
 /// Who is signed in, if anyone. Not an error when no one is: the header asks on every page.
 #[server(prefix = "/api")]
 pub async fn get_viewer() -> Result<Option<Viewer>, AppError> {
-    use crate::server::{auth::auth_session, repo::workspace, state::app_state};
+    use crate::server::{auth::auth_session, state::app_state};
     let auth = auth_session().await?;
     let Some(user) = auth.user else {
         return Ok(None);
     };
-    let workspace_name = workspace::name(&app_state()?.pool)
-        .await?
-        .unwrap_or_default();
+    let workspace_name = app_state()?.workspace_name().await?;
     Ok(Some(Viewer {
         id: user.id,
         name: user.name,

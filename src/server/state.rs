@@ -3,7 +3,7 @@
 use std::{
     sync::{
         atomic::{AtomicBool, Ordering},
-        Arc,
+        Arc, OnceLock,
     },
     time::Duration,
 };
@@ -13,7 +13,11 @@ use leptos::{config::LeptosOptions, prelude::use_context};
 use sqlx::SqlitePool;
 use url::Url;
 
-use super::{master_key::MasterKey, repo::users, sync::SyncRegistry};
+use super::{
+    master_key::MasterKey,
+    repo::{users, workspace},
+    sync::SyncRegistry,
+};
 use crate::error::AppError;
 
 #[derive(Clone, FromRef)]
@@ -29,6 +33,9 @@ pub struct AppState {
     pub public_url: Option<Url>,
     /// Whether the workspace exists. Only ever goes from false to true.
     set_up: Arc<AtomicBool>,
+    /// The workspace's name, once it exists: it is written once and never changed, and
+    /// every page shows it.
+    workspace_name: Arc<OnceLock<String>>,
     /// Running syncs, their progress, and their request budgets.
     pub syncs: Arc<SyncRegistry>,
     /// How often each connection syncs on its own (`PLUGBOARD_SYNC_INTERVAL`).
@@ -52,9 +59,21 @@ impl AppState {
             http: super::outbound::client(),
             public_url,
             set_up: Arc::new(AtomicBool::new(false)),
+            workspace_name: Arc::default(),
             syncs: Arc::default(),
             sync_interval,
         }
+    }
+
+    /// The workspace's name; empty before the first run.
+    pub async fn workspace_name(&self) -> Result<String, AppError> {
+        if let Some(name) = self.workspace_name.get() {
+            return Ok(name.clone());
+        }
+        Ok(match workspace::name(&self.pool).await? {
+            Some(name) => self.workspace_name.get_or_init(|| name).clone(),
+            None => String::new(),
+        })
     }
 
     /// Whether the first run is done (someone exists). Asks the database until it is.

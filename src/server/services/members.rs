@@ -18,7 +18,7 @@ use crate::{
     server::{
         auth::{passwords, session, tokens, AuthSession, SignedInUser},
         clock, db,
-        repo::{connections, credentials, invites, sessions, teams, users, workspace},
+        repo::{connections, credentials, invites, sessions, teams, users},
         request,
         state::AppState,
     },
@@ -163,7 +163,7 @@ pub async fn invite_details(state: &AppState, token: &str) -> Result<InviteDetai
     Ok(InviteDetails {
         email: invite.email,
         role: Role::parse(&invite.role).map_err(AppError::internal)?,
-        workspace_name: workspace::name(&state.pool).await?.unwrap_or_default(),
+        workspace_name: state.workspace_name().await?,
         teams: team_names,
     })
 }
