@@ -318,7 +318,7 @@ async fn pages_and_downloads_answer_hostile_urls_without_a_server_error() {
                 "/settings/connections/new/credential",
                 "/settings/teams/{id}",
                 "/join/{id}",
-                "/reset/{id}",
+                "/reset-password/{id}",
             ][..],
         ),
         short_value(),
