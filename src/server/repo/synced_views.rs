@@ -1,6 +1,6 @@
 //! Reading pulled data for the connection's page and its downloads.
 
-use sqlx::{FromRow, SqliteExecutor};
+use sqlx::{sqlite::SqliteRow, FromRow, SqliteExecutor};
 
 use crate::domain::data_tables::{IncidentColumn, MonitorColumn};
 
@@ -46,13 +46,28 @@ fn incident_column(column: IncidentColumn) -> &'static str {
     }
 }
 
-/// Which monitors a filter matches (`?1` the connection, `?2` the [`like`] pattern): the
-/// page and its count must agree, so both use this.
-const MONITORS_MATCHING: &str = "WHERE connection_id = ?1 AND (name LIKE ?2 ESCAPE '\\'
-    OR url LIKE ?2 ESCAPE '\\' OR monitor_type LIKE ?2 ESCAPE '\\' OR status LIKE ?2 ESCAPE '\\')";
-/// Which incidents a filter matches; see [`MONITORS_MATCHING`].
-const INCIDENTS_MATCHING: &str = "WHERE connection_id = ?1 AND (name LIKE ?2 ESCAPE '\\'
-    OR cause LIKE ?2 ESCAPE '\\' OR status LIKE ?2 ESCAPE '\\')";
+/// A synced table as its Data table reads it: the columns shown and which rows a filter
+/// matches (`?1` the connection, `?2` the [`like`] pattern). A page and its count both use
+/// `matching`, so they cannot disagree.
+struct Listing {
+    table: &'static str,
+    columns: &'static str,
+    matching: &'static str,
+}
+
+const MONITORS: Listing = Listing {
+    table: "synced_monitors",
+    columns: "remote_id, name, url, monitor_type, status, check_frequency, last_checked_at",
+    matching: "connection_id = ?1 AND (name LIKE ?2 ESCAPE '\\' OR url LIKE ?2 ESCAPE '\\'
+        OR monitor_type LIKE ?2 ESCAPE '\\' OR status LIKE ?2 ESCAPE '\\')",
+};
+
+const INCIDENTS: Listing = Listing {
+    table: "synced_incidents",
+    columns: "remote_id, name, cause, status, started_at, resolved_at",
+    matching: "connection_id = ?1 AND (name LIKE ?2 ESCAPE '\\' OR cause LIKE ?2 ESCAPE '\\'
+        OR status LIKE ?2 ESCAPE '\\')",
+};
 
 /// `%filter%` for LIKE, with the filter's own wildcards taken literally.
 fn like(filter: &str) -> String {
@@ -62,6 +77,59 @@ fn like(filter: &str) -> String {
         .replace('%', "\\%")
         .replace('_', "\\_");
     format!("%{escaped}%")
+}
+
+/// Sorting by `column`: empty values last, ties by remote id so pages never overlap.
+fn order_by(column: &str, descending: bool) -> String {
+    let direction = if descending { "DESC" } else { "ASC" };
+    format!("{column} IS NULL, {column} COLLATE NOCASE {direction}, remote_id")
+}
+
+/// A page of `listing`, in the order [`order_by`] gives.
+async fn page<'e, T>(
+    db: impl SqliteExecutor<'e>,
+    listing: &Listing,
+    order: &str,
+    connection_id: i64,
+    filter: &str,
+    limit: i64,
+    offset: i64,
+) -> sqlx::Result<Vec<T>>
+where
+    T: for<'r> FromRow<'r, SqliteRow> + Send + Unpin,
+{
+    let Listing {
+        table,
+        columns,
+        matching,
+    } = listing;
+    sqlx::query_as(&format!(
+        "SELECT {columns} FROM {table} WHERE {matching}
+         ORDER BY {order} LIMIT ?3 OFFSET ?4"
+    ))
+    .bind(connection_id)
+    .bind(like(filter))
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(db)
+    .await
+}
+
+/// How many rows of `listing` match `filter`.
+async fn count<'e>(
+    db: impl SqliteExecutor<'e>,
+    listing: &Listing,
+    connection_id: i64,
+    filter: &str,
+) -> sqlx::Result<i64> {
+    let Listing {
+        table, matching, ..
+    } = listing;
+    sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE {matching}"))
+        .bind(connection_id)
+        .bind(like(filter))
+        .fetch_one(db)
+        .await
 }
 
 /// A page of monitors: sorted by `column`, matching `filter` in name, URL, type or status.
@@ -74,20 +142,8 @@ pub async fn monitors<'e>(
     limit: i64,
     offset: i64,
 ) -> sqlx::Result<Vec<MonitorView>> {
-    let order = if descending { "DESC" } else { "ASC" };
-    sqlx::query_as(&format!(
-        "SELECT remote_id, name, url, monitor_type, status, check_frequency, last_checked_at
-         FROM synced_monitors {MONITORS_MATCHING}
-         ORDER BY {col} IS NULL, {col} COLLATE NOCASE {order}, remote_id
-         LIMIT ?3 OFFSET ?4",
-        col = monitor_column(column),
-    ))
-    .bind(connection_id)
-    .bind(like(filter))
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(db)
-    .await
+    let order = order_by(monitor_column(column), descending);
+    page(db, &MONITORS, &order, connection_id, filter, limit, offset).await
 }
 
 pub async fn count_monitors<'e>(
@@ -95,13 +151,7 @@ pub async fn count_monitors<'e>(
     connection_id: i64,
     filter: &str,
 ) -> sqlx::Result<i64> {
-    sqlx::query_scalar(&format!(
-        "SELECT COUNT(*) FROM synced_monitors {MONITORS_MATCHING}"
-    ))
-    .bind(connection_id)
-    .bind(like(filter))
-    .fetch_one(db)
-    .await
+    count(db, &MONITORS, connection_id, filter).await
 }
 
 /// A page of incidents: sorted by `column`, matching `filter` in name, cause or status.
@@ -114,20 +164,8 @@ pub async fn incidents<'e>(
     limit: i64,
     offset: i64,
 ) -> sqlx::Result<Vec<IncidentView>> {
-    let order = if descending { "DESC" } else { "ASC" };
-    sqlx::query_as(&format!(
-        "SELECT remote_id, name, cause, status, started_at, resolved_at
-         FROM synced_incidents {INCIDENTS_MATCHING}
-         ORDER BY {col} IS NULL, {col} COLLATE NOCASE {order}, remote_id
-         LIMIT ?3 OFFSET ?4",
-        col = incident_column(column),
-    ))
-    .bind(connection_id)
-    .bind(like(filter))
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(db)
-    .await
+    let order = order_by(incident_column(column), descending);
+    page(db, &INCIDENTS, &order, connection_id, filter, limit, offset).await
 }
 
 pub async fn count_incidents<'e>(
@@ -135,11 +173,5 @@ pub async fn count_incidents<'e>(
     connection_id: i64,
     filter: &str,
 ) -> sqlx::Result<i64> {
-    sqlx::query_scalar(&format!(
-        "SELECT COUNT(*) FROM synced_incidents {INCIDENTS_MATCHING}"
-    ))
-    .bind(connection_id)
-    .bind(like(filter))
-    .fetch_one(db)
-    .await
+    count(db, &INCIDENTS, connection_id, filter).await
 }

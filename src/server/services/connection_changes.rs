@@ -21,7 +21,7 @@ use crate::{
         auth::SignedInUser,
         clock,
         connectors::{self, TokenCheck},
-        crypto, db,
+        db,
         repo::{
             connections::{self, ConnectionRow},
             credentials::{self, NewCredentialRow},
@@ -34,7 +34,7 @@ use crate::{
 use super::{
     connection_access::{can_manage, for_change, visible},
     connections::facts_of,
-    credentials::reveal,
+    credentials::{reveal, store_token},
     history::{self, Event},
 };
 
@@ -206,37 +206,11 @@ pub async fn swap_token(
             },
         )
         .await?;
-        let sealed = crypto::seal(
-            &state.master_key,
-            token.expose().as_bytes(),
-            &crypto::credential_aad(credential_id),
-        );
-        credentials::set_secret(
-            &mut *tx,
-            credential_id,
-            &sealed,
-            &token.last_four(),
-            user.id,
-            now,
-        )
-        .await?;
+        store_token(state, &mut tx, credential_id, &token, user.id, now).await?;
         connections::set_credential(&mut *tx, row.id, credential_id).await?;
         history::record(&mut *tx, row.id, user.id, &swapped(true)).await?;
     } else {
-        let sealed = crypto::seal(
-            &state.master_key,
-            token.expose().as_bytes(),
-            &crypto::credential_aad(row.credential_id),
-        );
-        credentials::set_secret(
-            &mut *tx,
-            row.credential_id,
-            &sealed,
-            &token.last_four(),
-            user.id,
-            now,
-        )
-        .await?;
+        store_token(state, &mut tx, row.credential_id, &token, user.id, now).await?;
         credentials::set_check(
             &mut *tx,
             row.credential_id,

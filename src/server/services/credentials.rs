@@ -104,18 +104,33 @@ pub async fn save(
         },
     )
     .await?;
-    let sealed = crypto::seal(
-        &state.master_key,
-        form.token.expose().as_bytes(),
-        &crypto::credential_aad(id),
-    );
-    credentials::set_secret(&mut *tx, id, &sealed, &form.token.last_four(), user.id, now).await?;
+    store_token(state, &mut tx, id, &form.token, user.id, now).await?;
     let row = credentials::find_owned(&mut *tx, id, user.id, source.id)
         .await?
         .ok_or(AppError::Internal)?;
     tx.commit().await?;
     tracing::info!(credential_id = id, status, "credential saved");
     Ok(tile(row))
+}
+
+/// Seals `token` for credential `id` (bound to that id, so it cannot be moved to another
+/// credential) and stores it with its last four characters, who set it and when. The one way
+/// a token is written; [`reveal`] is the one way it is read.
+pub async fn store_token(
+    state: &AppState,
+    tx: &mut sqlx::SqliteConnection,
+    id: i64,
+    token: &ApiToken,
+    set_by: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    let sealed = crypto::seal(
+        &state.master_key,
+        token.expose().as_bytes(),
+        &crypto::credential_aad(id),
+    );
+    credentials::set_secret(tx, id, &sealed, &token.last_four(), set_by, now).await?;
+    Ok(())
 }
 
 /// The plaintext token of credential `id`, for a request to its source. Callers have already
