@@ -346,7 +346,7 @@ async fn pages_and_downloads_answer_hostile_urls_without_a_server_error() {
             .get(url.clone())
             .send()
             .await
-            .unwrap_or_else(|e| panic!("GET {url} dropped the connection: {e}"));
+            .unwrap_or_else(|e| panic!("GET {url} dropped the connection: {e:?}"));
         let status = response.status().as_u16();
         assert!(status < 500, "GET {url} answered {status}");
     }

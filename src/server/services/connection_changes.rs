@@ -27,7 +27,7 @@ use crate::{
             credentials::{self, NewCredentialRow},
             teams, users,
         },
-        state::AppState,
+        state::{AppState, ViewerKey},
     },
 };
 
@@ -39,6 +39,17 @@ use super::{
 };
 
 pub async fn detail(
+    state: &AppState,
+    user: &SignedInUser,
+    source_id: &str,
+    id: i64,
+) -> Result<ConnectionDetail, AppError> {
+    let key = (ViewerKey::of(user), source_id.to_owned(), id);
+    let load = load_detail(state, user, source_id, id);
+    state.connection_pages.get_or_load(key, load).await
+}
+
+async fn load_detail(
     state: &AppState,
     user: &SignedInUser,
     source_id: &str,
