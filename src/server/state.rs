@@ -55,9 +55,9 @@ pub struct Shared {
     /// How often each connection syncs on its own (`PLUGBOARD_SYNC_INTERVAL`).
     pub sync_interval: Duration,
     /// Connection pages as their viewers last loaded them, until something commits.
-    pub connection_pages: ReadCache<(ViewerKey, String, i64), ConnectionDetail>,
+    pub connection_pages: ReadCache<(ViewerKey, &'static str, i64), ConnectionDetail>,
     /// Pages of the connections lists, the same way.
-    pub connection_lists: ReadCache<(ViewerKey, String, i64), SourceConnections>,
+    pub connection_lists: ReadCache<(ViewerKey, &'static str, i64), SourceConnections>,
 }
 
 /// Who an answer was worked out for: everything about the viewer that decides what they

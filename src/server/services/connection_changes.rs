@@ -34,7 +34,7 @@ use crate::{
 use super::{
     connection_access::{can_manage, for_change, visible},
     connections::facts_of,
-    credentials::{reveal, store_token},
+    credentials::{reveal, source, store_token},
     history::{self, Event},
 };
 
@@ -44,7 +44,8 @@ pub async fn detail(
     source_id: &str,
     id: i64,
 ) -> Result<ConnectionDetail, AppError> {
-    let key = (ViewerKey::of(user), source_id.to_owned(), id);
+    // Keyed by the catalog's own id: no copy of the request's text on every read.
+    let key = (ViewerKey::of(user), source(source_id)?.id, id);
     let load = load_detail(state, user, source_id, id);
     state.connection_pages.get_or_load(key, load).await
 }

@@ -256,7 +256,7 @@ pub async fn list(
     source_id: &str,
     page: i64,
 ) -> Result<SourceConnections, AppError> {
-    let key = (ViewerKey::of(user), source_id.to_owned(), page);
+    let key = (ViewerKey::of(user), source(source_id)?.id, page);
     let load = load_list(state, user, source_id, page);
     state.connection_lists.get_or_load(key, load).await
 }
