@@ -1,7 +1,9 @@
 //! The one `router(state)` used by `main` and by the tests.
 
+use std::sync::OnceLock;
+
 use axum::{middleware, routing::get, Router};
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_sessions_sqlx_store::SqliteStore;
 
@@ -15,8 +17,17 @@ use crate::app::{shell, App};
 /// description) is a few kilobytes; anything much larger is a mistake or an attack.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
+/// The app's pages, listed once per process. Listing runs the app with leptos_server's
+/// process-wide "load no data" switch on, and a page of any server in this process whose
+/// data started loading in that moment would wait forever (leptos#4773). Every server in a
+/// process serves the same pages, and none serves one before this list exists.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let leptos_options = state.leptos_options.clone();
     let sessions = SqliteStore::new(state.pool.clone());
     let auth_layer = auth::layer::auth_layer(&state.pool, sessions, state.serves_https());

@@ -1,5 +1,15 @@
 //! The app shell as served to a browser.
 
+use std::{
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc,
+    },
+    time::Duration,
+};
+
+use plugboard::server::router::router;
+
 use crate::support::TestApp;
 
 #[tokio::test]
@@ -49,4 +59,44 @@ async fn a_server_error_reaches_the_browser_without_its_detail() {
         page.body
     );
     assert!(!page.body.contains("no such table"));
+}
+
+/// Listing the app's routes runs it once with leptos_server's process-wide "load no data"
+/// switch on; a page whose data started loading in that moment used to wait forever
+/// (leptos#4773). Servers built while another one serves pages — as every integration test
+/// does — must not stall those pages.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_load_their_data_while_another_server_is_built() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_admin("ada@acme.test").await;
+    // Stops the builder however the test ends: a failing test must not spin forever.
+    let building = KeepBuilding(Arc::new(AtomicBool::new(true)));
+    let builder = tokio::task::spawn_blocking({
+        let (state, building) = (app.state.clone(), building.0.clone());
+        move || {
+            while building.load(Ordering::Relaxed) {
+                drop(router(state.clone()));
+            }
+        }
+    });
+    for _ in 0..150 {
+        let page = tokio::time::timeout(
+            Duration::from_secs(10),
+            admin.client.get(app.url("/settings/connections")).send(),
+        )
+        .await
+        .expect("the Connections page answers while a server is built")
+        .expect("GET /settings/connections");
+        assert_eq!(page.status(), 200);
+    }
+    drop(building);
+    builder.await.unwrap();
+}
+
+struct KeepBuilding(Arc<AtomicBool>);
+
+impl Drop for KeepBuilding {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Relaxed);
+    }
 }
