@@ -22,7 +22,7 @@ install:
 	$(TOOLCHAIN) install
 
 release:
-	$(TOOLCHAIN) leptos build --release --split
+	$(TOOLCHAIN) leptos build --release
 
 lint:
 	$(TOOLCHAIN) cargo fmt --all --check
@@ -37,7 +37,7 @@ cargo-test:
 
 # The browser bundle, styles and assets into target/site.
 front:
-	$(TOOLCHAIN) leptos build --frontend-only --split
+	$(TOOLCHAIN) leptos build --frontend-only
 
 e2e:
 	cd end2end && PLUGBOARD_BIN=$(TARGET_DIR)/debug/plugboard \

@@ -33,7 +33,7 @@ for tool in wrk sqlite3 brotli curl; do
 done
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   ./scripts/toolchain.sh install
-  ./scripts/toolchain.sh leptos build --release --split
+  ./scripts/toolchain.sh leptos build --release
   ./scripts/toolchain.sh cargo build --release -p bench-hello -p betterstack-double
 fi
 
@@ -115,4 +115,7 @@ wait "$sign_ins"
 
 echo "memory: resident $((idle_rss / 1024)) MiB idle (after seeding), peak $((loaded_rss / 1024)) MiB under the loads above"
 echo "bundle (release, target/site/pkg):"
-python3 bench/bundle.py "$TARGET/site/pkg"
+for file in "$TARGET"/site/pkg/*.wasm "$TARGET"/site/pkg/*.js; do
+  printf "  %-28s raw %8d bytes  brotli %8d bytes\n" "$(basename "$file")" \
+    "$(wc -c <"$file")" "$(brotli -c -q 11 "$file" | wc -c)"
+done

@@ -10,11 +10,10 @@ pub mod error;
 #[cfg(feature = "ssr")]
 pub mod server;
 
-/// Entry point of the browser bundle: attaches the app to the server-rendered page, once the
-/// current page's piece of the bundle has loaded (see `app::lazy_page!`).
+/// Entry point of the browser bundle: attaches the app to the server-rendered page.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_lazy(app::App);
+    leptos::mount::hydrate_body(app::App);
 }

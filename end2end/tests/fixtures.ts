@@ -1,19 +1,9 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
 
 // Every test fails if the page threw or logged an error: a panic in the wasm bundle or a
 // hydration mismatch shows up here even when the page still looks right.
 // "Failed to load resource" lines are Chromium reporting 4xx answers the test asked for.
-//
-// With JavaScript, `page.goto` and `page.reload` also wait until the app has taken over the
-// page (`<html data-hydrated>`, set once the page's piece of the bundle has loaded and
-// hydrated): a click before that is a plain link or form post, the no-JavaScript path.
 export const test = base.extend<{ pageErrors: string[] }>({
-  page: async ({ page, javaScriptEnabled }, use) => {
-    if (javaScriptEnabled) {
-      waitForHydrationAfterLoads(page);
-    }
-    await use(page);
-  },
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -29,21 +19,5 @@ export const test = base.extend<{ pageErrors: string[] }>({
     { auto: true },
   ],
 });
-
-function waitForHydrationAfterLoads(page: Page) {
-  const hydrated = () => page.locator("html[data-hydrated]").waitFor({ state: "attached" });
-  const goto = page.goto.bind(page);
-  page.goto = async (...args: Parameters<Page["goto"]>) => {
-    const response = await goto(...args);
-    await hydrated();
-    return response;
-  };
-  const reload = page.reload.bind(page);
-  page.reload = async (...args: Parameters<Page["reload"]>) => {
-    const response = await reload(...args);
-    await hydrated();
-    return response;
-  };
-}
 
 export { expect };
