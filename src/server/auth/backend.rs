@@ -1,7 +1,5 @@
 //! axum-login's view of our users.
 
-use std::sync::Arc;
-
 use axum_login::{AuthUser, AuthnBackend, UserId};
 use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
@@ -9,10 +7,7 @@ use sqlx::SqlitePool;
 use crate::{
     domain::{Email, Password, Role},
     error::AppError,
-    server::{
-        read_cache::ReadCache,
-        repo::users::{self, UserRow},
-    },
+    server::repo::users::{self, UserRow},
 };
 
 use super::passwords;
@@ -76,21 +71,14 @@ pub struct Credentials {
     pub password: Password,
 }
 
-/// Signed-in users held in memory at most; every request asks for one.
-const USERS_KEPT: usize = 10_000;
-
 #[derive(Clone)]
 pub struct AuthBackend {
     pool: SqlitePool,
-    users: Arc<ReadCache<i64, Option<SignedInUser>>>,
 }
 
 impl AuthBackend {
     pub fn new(pool: SqlitePool) -> Self {
-        Self {
-            pool,
-            users: Arc::new(ReadCache::new(USERS_KEPT)),
-        }
+        Self { pool }
     }
 }
 
@@ -114,14 +102,11 @@ impl AuthnBackend for AuthBackend {
     }
 
     async fn get_user(&self, id: &UserId<Self>) -> Result<Option<SignedInUser>, AppError> {
-        let load = async {
-            users::find_current_by_id(&self.pool, *id)
-                .await
-                .map_err(AppError::internal)?
-                .as_ref()
-                .map(SignedInUser::from_row)
-                .transpose()
-        };
-        self.users.get_or_load(*id, load).await
+        users::find_current_by_id(&self.pool, *id)
+            .await
+            .map_err(AppError::internal)?
+            .as_ref()
+            .map(SignedInUser::from_row)
+            .transpose()
     }
 }
