@@ -38,8 +38,16 @@ pub fn router(state: AppState) -> Router {
             "/connections/{source}/{id}/{file}",
             get(downloads::download),
         )
-        .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            security_headers::provide_page_nonce,
+            move || shell(leptos_options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(security_headers::provide_page_nonce, shell))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             page_guard::guard_pages,

@@ -1,17 +1,22 @@
 //! Response headers that tell the browser what a page may do.
 //!
-//! Pages get a Content-Security-Policy built around the per-request nonce that Leptos puts on
-//! its hydration and resource scripts ([`page_policy`], set by the shell); every other
-//! response (server functions, downloads, files) gets a policy that allows nothing, unless it
-//! already has one. HSTS only when Plugboard is reached over https: on plain http it would
-//! be ignored, and on a wrong setting it would lock people out.
+//! Pages get a Content-Security-Policy built around a per-request nonce ([`page_policy`]);
+//! every other response (server functions, downloads, files) gets a policy that allows
+//! nothing. HSTS only when Plugboard is reached over https: on plain http it would be
+//! ignored, and on a wrong setting it would lock people out.
+//!
+//! The nonce is made here, before the page renders, and handed to Leptos through the request
+//! ([`provide_page_nonce`]), which puts it on the page's scripts. The policy header is then
+//! this middleware's alone: it used to be set by the shell through Leptos' `ResponseOptions`,
+//! and a few page loads in hundreds of e2e runs came back without it.
 
 use axum::{
     extract::{Request, State},
-    http::{header, HeaderValue},
+    http::{header, request::Parts, HeaderMap, HeaderValue},
     middleware::Next,
     response::Response,
 };
+use leptos::{nonce::Nonce, prelude::*};
 
 use super::state::AppState;
 
@@ -31,16 +36,31 @@ pub fn page_policy(nonce: &str) -> String {
     )
 }
 
+/// Gives the page being rendered the nonce this request's policy names. Part of the context
+/// of every Leptos handler; it replaces the nonce Leptos would have made up itself.
+pub fn provide_page_nonce() {
+    let nonce = use_context::<Parts>().and_then(|parts| parts.extensions.get::<Nonce>().cloned());
+    if let Some(nonce) = nonce {
+        provide_context(nonce);
+    }
+}
+
 pub async fn add_security_headers(
     State(state): State<AppState>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
+    let nonce = Nonce::new();
+    request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers
-        .entry(header::CONTENT_SECURITY_POLICY)
-        .or_insert(HeaderValue::from_static(NOTHING_ALLOWED));
+    let policy = if is_html(headers) {
+        HeaderValue::from_str(&page_policy(&nonce))
+            .unwrap_or(HeaderValue::from_static(NOTHING_ALLOWED))
+    } else {
+        HeaderValue::from_static(NOTHING_ALLOWED)
+    };
+    headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -58,6 +78,12 @@ pub async fn add_security_headers(
         );
     }
     response
+}
+
+fn is_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|kind| kind.as_bytes().starts_with(b"text/html"))
 }
 
 #[cfg(test)]

@@ -22,11 +22,7 @@ async fn a_page_allows_only_the_scripts_carrying_its_own_nonce() {
     let first = app.get("/setup").await;
     let policy = header(&first, "content-security-policy");
     let html = first.text().await.unwrap();
-    let nonce = policy
-        .split("'nonce-")
-        .nth(1)
-        .and_then(|rest| rest.split('\'').next())
-        .unwrap_or_else(|| panic!("a nonce in {policy}"));
+    let nonce = nonce_of(&policy);
     assert!(nonce.len() >= 16, "{nonce}");
     assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
     assert!(!policy.contains("unsafe-inline"), "{policy}");
@@ -40,6 +36,53 @@ async fn a_page_allows_only_the_scripts_carrying_its_own_nonce() {
     );
     let second = header(&app.get("/setup").await, "content-security-policy");
     assert_ne!(second, policy, "a fresh nonce for every page");
+}
+
+/// The nonce a page's policy names.
+fn nonce_of(policy: &str) -> &str {
+    policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap_or_else(|| panic!("a nonce in {policy}"))
+}
+
+// Many pages at once, signed in, the not-found page among them: each response's policy names
+// the very nonce its own scripts carry (the policy is made before the page, not by it).
+#[tokio::test]
+async fn every_page_loaded_at_once_names_the_nonce_its_own_scripts_carry() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_admin("ada@acme.test").await;
+    let pages = [
+        "/",
+        "/settings",
+        "/settings/members",
+        "/settings/teams",
+        "/settings/connections/new",
+        "/connections/betterstack-uptime",
+        "/no/such/page",
+    ];
+    let mut loads = tokio::task::JoinSet::new();
+    for i in 0..70 {
+        let path = pages[i % pages.len()];
+        let (client, url) = (admin.client.clone(), admin.base.join(path).unwrap());
+        loads.spawn(async move {
+            let response = client.get(url).send().await.unwrap();
+            let policy = header(&response, "content-security-policy");
+            (path, policy, response.text().await.unwrap())
+        });
+    }
+    while let Some(load) = loads.join_next().await {
+        let (path, policy, html) = load.unwrap();
+        let nonce = nonce_of(&policy);
+        let scripts = html.matches("<script").count();
+        assert!(scripts > 0, "{path}: {html}");
+        assert_eq!(
+            html.matches(&format!("nonce=\"{nonce}\"")).count(),
+            scripts,
+            "{path}: {policy}"
+        );
+    }
 }
 
 #[tokio::test]
