@@ -14,6 +14,7 @@ pub mod health;
 pub mod master_key;
 pub mod outbound;
 pub mod page_guard;
+pub mod read_cache;
 pub mod repo;
 pub mod request;
 pub mod request_log;

@@ -1,6 +1,7 @@
 //! Who is signed in: passwords, sessions, and the guards every server function calls first.
 
 pub mod backend;
+pub mod cached_sessions;
 pub mod guard;
 pub mod layer;
 pub mod passwords;

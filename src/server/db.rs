@@ -1,5 +1,7 @@
 //! Opening the SQLite database and bringing its schema up to date.
 
+pub mod commits;
+
 use std::time::Duration;
 
 use sqlx::{
@@ -43,6 +45,7 @@ pub async fn open(settings: &DatabaseSettings) -> Result<SqlitePool, ConfigError
         .foreign_keys(true);
     let pool = SqlitePoolOptions::new()
         .max_connections(POOL_SIZE)
+        .after_connect(|conn, _| Box::pin(commits::watch(conn)))
         .connect_with(options)
         .await
         .map_err(|e| fail(e.to_string()))?;

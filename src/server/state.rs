@@ -14,14 +14,28 @@ use sqlx::SqlitePool;
 use url::Url;
 
 use super::{
+    auth::SignedInUser,
     master_key::MasterKey,
+    read_cache::ReadCache,
     repo::{users, workspace},
     sync::SyncRegistry,
 };
-use crate::error::AppError;
+use crate::{
+    api::{connection_changes::ConnectionDetail, connections::SourceConnections},
+    domain::Role,
+    error::AppError,
+};
 
-#[derive(Clone, FromRef)]
-pub struct AppState {
+/// Answers each cache below holds at most (a connection page with its History is a few KB);
+/// past that, old ones are dropped first.
+const ANSWERS_KEPT: usize = 1_000;
+
+/// Cloned for every request (by each layer that takes it, and into each server function's
+/// context), so a clone is one reference count, not a copy of every field.
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub pool: SqlitePool,
     pub master_key: MasterKey,
@@ -32,14 +46,36 @@ pub struct AppState {
     /// Where people reach Plugboard (`PLUGBOARD_PUBLIC_URL`), for links it hands out.
     pub public_url: Option<Url>,
     /// Whether the workspace exists. Only ever goes from false to true.
-    set_up: Arc<AtomicBool>,
+    set_up: AtomicBool,
     /// The workspace's name, once it exists: it is written once and never changed, and
     /// every page shows it.
-    workspace_name: Arc<OnceLock<String>>,
+    workspace_name: OnceLock<String>,
     /// Running syncs, their progress, and their request budgets.
     pub syncs: Arc<SyncRegistry>,
     /// How often each connection syncs on its own (`PLUGBOARD_SYNC_INTERVAL`).
     pub sync_interval: Duration,
+    /// Connection pages as their viewers last loaded them, until something commits.
+    pub connection_pages: ReadCache<(ViewerKey, &'static str, i64), ConnectionDetail>,
+    /// Pages of the connections lists, the same way.
+    pub connection_lists: ReadCache<(ViewerKey, &'static str, i64), SourceConnections>,
+}
+
+/// Who an answer was worked out for: everything about the viewer that decides what they
+/// see. The role is part of it, so that a request still holding the user as they were before
+/// a role change cannot file its answer under the changed user.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ViewerKey {
+    user_id: i64,
+    role: Role,
+}
+
+impl ViewerKey {
+    pub fn of(user: &SignedInUser) -> Self {
+        Self {
+            user_id: user.id,
+            role: user.role,
+        }
+    }
 }
 
 impl AppState {
@@ -51,18 +87,20 @@ impl AppState {
         public_url: Option<Url>,
         sync_interval: Duration,
     ) -> Self {
-        Self {
+        Self(Arc::new(Shared {
             leptos_options,
             pool,
             master_key,
             betterstack_uptime_url,
             http: super::outbound::client(),
             public_url,
-            set_up: Arc::new(AtomicBool::new(false)),
-            workspace_name: Arc::default(),
+            set_up: AtomicBool::new(false),
+            workspace_name: OnceLock::new(),
             syncs: Arc::default(),
             sync_interval,
-        }
+            connection_pages: ReadCache::new(ANSWERS_KEPT),
+            connection_lists: ReadCache::new(ANSWERS_KEPT),
+        }))
     }
 
     /// The workspace's name; empty before the first run.
@@ -97,6 +135,26 @@ impl AppState {
         self.public_url
             .as_ref()
             .is_some_and(|url| url.scheme() == "https")
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl FromRef<AppState> for SqlitePool {
+    fn from_ref(state: &AppState) -> Self {
+        state.pool.clone()
     }
 }
 

@@ -1,8 +1,14 @@
 //! `plugboard admin reset-password`, run as the real binary against a live server's database.
 
-use std::process::Stdio;
+use std::{
+    process::Stdio,
+    time::{Duration, Instant},
+};
 
-use plugboard::api::{password_reset::ResetPassword, session::GetViewer};
+use plugboard::{
+    api::{password_reset::ResetPassword, session::GetViewer},
+    server::read_cache::MAX_AGE,
+};
 use tokio::io::AsyncWriteExt;
 
 use crate::support::{
@@ -87,7 +93,9 @@ async fn a_printed_reset_link_sets_a_new_password_once_and_ends_old_sessions() {
 #[tokio::test]
 async fn a_password_read_from_standard_input_is_set_directly() {
     let app = TestApp::spawn().await;
-    app.create_admin("ada@acme.test").await;
+    let old_browser = app.create_admin("ada@acme.test").await;
+    // Read now, so the server holds this session and user in memory when the command runs.
+    assert_ne!(old_browser.call::<GetViewer>(&[]).await.body, "null");
     let dir = tempfile::tempdir().unwrap();
     let mut child = admin_command(
         &app,
@@ -116,6 +124,16 @@ async fn a_password_read_from_standard_input_is_set_directly() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(!String::from_utf8_lossy(&output.stdout).contains("typed on the console"));
+    // The command is another process: the server cannot count its commit, and notices it
+    // once what it holds in memory is read_cache::MAX_AGE old.
+    let changed = Instant::now();
+    while old_browser.call::<GetViewer>(&[]).await.body != "null" {
+        assert!(
+            changed.elapsed() < MAX_AGE + Duration::from_secs(1),
+            "the old session outlived the new password"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     assert_eq!(
         app.sign_in("ada@acme.test", "typed on the console")
             .await

@@ -13,6 +13,7 @@ mod connections;
 mod crash;
 mod credentials;
 mod faults;
+mod fresh_reads;
 mod headers;
 mod healthz;
 mod hostile_input;

@@ -1,5 +1,7 @@
 //! axum-login's view of our users.
 
+use std::sync::Arc;
+
 use axum_login::{AuthUser, AuthnBackend, UserId};
 use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
@@ -7,7 +9,10 @@ use sqlx::SqlitePool;
 use crate::{
     domain::{Email, Password, Role},
     error::AppError,
-    server::repo::users::{self, UserRow},
+    server::{
+        read_cache::ReadCache,
+        repo::users::{self, UserRow},
+    },
 };
 
 use super::passwords;
@@ -71,14 +76,21 @@ pub struct Credentials {
     pub password: Password,
 }
 
+/// Signed-in users held in memory at most; every request asks for one.
+const USERS_KEPT: usize = 10_000;
+
 #[derive(Clone)]
 pub struct AuthBackend {
     pool: SqlitePool,
+    users: Arc<ReadCache<i64, Option<SignedInUser>>>,
 }
 
 impl AuthBackend {
     pub fn new(pool: SqlitePool) -> Self {
-        Self { pool }
+        Self {
+            pool,
+            users: Arc::new(ReadCache::new(USERS_KEPT)),
+        }
     }
 }
 
@@ -102,11 +114,14 @@ impl AuthnBackend for AuthBackend {
     }
 
     async fn get_user(&self, id: &UserId<Self>) -> Result<Option<SignedInUser>, AppError> {
-        users::find_current_by_id(&self.pool, *id)
-            .await
-            .map_err(AppError::internal)?
-            .as_ref()
-            .map(SignedInUser::from_row)
-            .transpose()
+        let load = async {
+            users::find_current_by_id(&self.pool, *id)
+                .await
+                .map_err(AppError::internal)?
+                .as_ref()
+                .map(SignedInUser::from_row)
+                .transpose()
+        };
+        self.users.get_or_load(*id, load).await
     }
 }

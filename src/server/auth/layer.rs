@@ -5,7 +5,7 @@ use sqlx::SqlitePool;
 use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::SqliteStore;
 
-use super::AuthBackend;
+use super::{cached_sessions::CachedSessions, AuthBackend};
 
 pub const SESSION_COOKIE: &str = "plugboard_session";
 /// A session ends after this long without a request.
@@ -24,8 +24,8 @@ pub fn auth_layer(
     pool: &SqlitePool,
     store: SqliteStore,
     secure: bool,
-) -> AuthManagerLayer<AuthBackend, SqliteStore> {
-    let sessions = SessionManagerLayer::new(store)
+) -> AuthManagerLayer<AuthBackend, CachedSessions> {
+    let sessions = SessionManagerLayer::new(CachedSessions::new(store))
         .with_name(SESSION_COOKIE)
         .with_http_only(true)
         // Lax, not Strict: a link into Plugboard from chat or mail should arrive signed in.

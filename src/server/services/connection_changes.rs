@@ -27,18 +27,30 @@ use crate::{
             credentials::{self, NewCredentialRow},
             teams, users,
         },
-        state::AppState,
+        state::{AppState, ViewerKey},
     },
 };
 
 use super::{
     connection_access::{can_manage, for_change, visible},
     connections::facts_of,
-    credentials::{reveal, store_token},
+    credentials::{reveal, source, store_token},
     history::{self, Event},
 };
 
 pub async fn detail(
+    state: &AppState,
+    user: &SignedInUser,
+    source_id: &str,
+    id: i64,
+) -> Result<ConnectionDetail, AppError> {
+    // Keyed by the catalog's own id: no copy of the request's text on every read.
+    let key = (ViewerKey::of(user), source(source_id)?.id, id);
+    let load = load_detail(state, user, source_id, id);
+    state.connection_pages.get_or_load(key, load).await
+}
+
+async fn load_detail(
     state: &AppState,
     user: &SignedInUser,
     source_id: &str,

@@ -25,7 +25,7 @@ use crate::{
             connections::{self, ConnectionRow, NewConnectionRow},
             credentials, teams,
         },
-        state::AppState,
+        state::{AppState, ViewerKey},
     },
 };
 
@@ -251,6 +251,17 @@ fn summary(row: ConnectionRow) -> Result<ConnectionSummary, AppError> {
 
 /// Page `page` of the connections of a source that `user` may see.
 pub async fn list(
+    state: &AppState,
+    user: &SignedInUser,
+    source_id: &str,
+    page: i64,
+) -> Result<SourceConnections, AppError> {
+    let key = (ViewerKey::of(user), source(source_id)?.id, page);
+    let load = load_list(state, user, source_id, page);
+    state.connection_lists.get_or_load(key, load).await
+}
+
+async fn load_list(
     state: &AppState,
     user: &SignedInUser,
     source_id: &str,

@@ -1,0 +1,248 @@
+//! Answers read from the database, kept in memory until something commits.
+//!
+//! Every hot read (the session, the signed-in user, a connection's page, a page of the
+//! connections list) used to be several round trips to SQLite's worker threads, and those
+//! hand-offs, not the queries, were most of the time. An answer here is served again only
+//! while no commit has happened since its load *began* ([`db::commits`]): a write that
+//! commits before or during the load makes it old, so a stale answer — a permission already
+//! taken away — is never served after the write's response has gone out.
+//!
+//! Writes by another process (`plugboard admin …`, sqlite3 by hand) are not counted; an answer
+//! is also reloaded once it is [`MAX_AGE`] old, which bounds how long those go unseen.
+
+use std::{
+    collections::HashMap,
+    future::Future,
+    hash::Hash,
+    sync::Mutex,
+    time::{Duration, Instant},
+};
+
+use super::db::commits;
+
+/// The longest an answer is served, even when this process committed nothing since.
+pub const MAX_AGE: Duration = Duration::from_secs(1);
+
+pub struct ReadCache<K, V> {
+    entries: Mutex<HashMap<K, Entry<V>>>,
+    capacity: usize,
+}
+
+struct Entry<V> {
+    /// [`commits::seen`] when the load began.
+    commits: u64,
+    /// When the load began.
+    loaded: Instant,
+    value: V,
+}
+
+impl<V> Entry<V> {
+    fn is_current(&self, commits: u64, now: Instant) -> bool {
+        self.commits == commits && now.duration_since(self.loaded) < MAX_AGE
+    }
+}
+
+impl<K: Eq + Hash, V: Clone> ReadCache<K, V> {
+    /// A cache of at most `capacity` answers.
+    pub fn new(capacity: usize) -> Self {
+        Self {
+            entries: Mutex::default(),
+            capacity,
+        }
+    }
+
+    /// The answer for `key`: from memory if nothing committed since it was loaded, otherwise
+    /// from `load`, kept if it succeeds. Errors are not kept.
+    pub async fn get_or_load<E, Load>(&self, key: K, load: Load) -> Result<V, E>
+    where
+        Load: Future<Output = Result<V, E>>,
+    {
+        let commits = commits::seen();
+        let now = Instant::now();
+        if let Some(value) = self.current(&key, commits, now) {
+            return Ok(value);
+        }
+        let value = load.await?;
+        self.keep(
+            key,
+            Entry {
+                commits,
+                loaded: now,
+                value: value.clone(),
+            },
+        );
+        Ok(value)
+    }
+
+    fn current(&self, key: &K, commits: u64, now: Instant) -> Option<V> {
+        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries
+            .get(key)
+            .filter(|entry| entry.is_current(commits, now))
+            .map(|entry| entry.value.clone())
+    }
+
+    fn keep(&self, key: K, entry: Entry<V>) {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if entries.len() >= self.capacity && !entries.contains_key(&key) {
+            let (commits, now) = (commits::seen(), Instant::now());
+            entries.retain(|_, kept| kept.is_current(commits, now));
+            if entries.len() >= self.capacity {
+                entries.clear();
+            }
+        }
+        entries.insert(key, entry);
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.entries.lock().unwrap().len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use sqlx::{sqlite::SqliteConnectOptions, ConnectOptions, SqlitePool};
+
+    use super::*;
+
+    /// A database whose commits are counted, as the app's is, with one row to read.
+    async fn database(dir: &tempfile::TempDir) -> SqlitePool {
+        let options = SqliteConnectOptions::new()
+            .filename(dir.path().join("cache.db"))
+            .create_if_missing(true)
+            .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal);
+        let pool = sqlx::sqlite::SqlitePoolOptions::new()
+            .after_connect(|conn, _| Box::pin(commits::watch(conn)))
+            .connect_with(options)
+            .await
+            .unwrap();
+        sqlx::query("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)")
+            .execute(&pool)
+            .await
+            .unwrap();
+        sqlx::query("INSERT INTO t VALUES (1, 'old')")
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool
+    }
+
+    async fn name(pool: &SqlitePool, loads: &AtomicUsize) -> sqlx::Result<String> {
+        loads.fetch_add(1, Ordering::SeqCst);
+        sqlx::query_scalar("SELECT name FROM t WHERE id = 1")
+            .fetch_one(pool)
+            .await
+    }
+
+    async fn rename(pool: &SqlitePool, to: &str) {
+        sqlx::query("UPDATE t SET name = ? WHERE id = 1")
+            .bind(to)
+            .execute(pool)
+            .await
+            .unwrap();
+    }
+
+    // Other tests in this process commit too, which only ever causes extra loads; so these
+    // tests assert what must be served, and count loads only where nothing can interfere
+    // (a load that must happen).
+
+    #[tokio::test]
+    async fn a_commit_after_the_load_makes_the_answer_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = database(&dir).await;
+        let cache = ReadCache::new(10);
+        let loads = AtomicUsize::new(0);
+        assert_eq!(
+            cache.get_or_load(1, name(&pool, &loads)).await.unwrap(),
+            "old"
+        );
+        rename(&pool, "new").await;
+        let before = loads.load(Ordering::SeqCst);
+        assert_eq!(
+            cache.get_or_load(1, name(&pool, &loads)).await.unwrap(),
+            "new"
+        );
+        assert_eq!(loads.load(Ordering::SeqCst), before + 1);
+    }
+
+    #[tokio::test]
+    async fn a_commit_during_the_load_is_not_hidden_by_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = database(&dir).await;
+        let cache = ReadCache::new(10);
+        // The load reads the old name, then a write commits before the load is kept: what was
+        // read must not be served afterwards.
+        let read_then_written = async {
+            let read: String = sqlx::query_scalar("SELECT name FROM t WHERE id = 1")
+                .fetch_one(&pool)
+                .await?;
+            rename(&pool, "new").await;
+            Ok::<_, sqlx::Error>(read)
+        };
+        assert_eq!(
+            cache.get_or_load(1, read_then_written).await.unwrap(),
+            "old"
+        );
+        let loads = AtomicUsize::new(0);
+        assert_eq!(
+            cache.get_or_load(1, name(&pool, &loads)).await.unwrap(),
+            "new"
+        );
+        assert_eq!(loads.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn an_answer_is_served_again_without_a_load_until_it_is_too_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = database(&dir).await;
+        let cache = ReadCache::new(10);
+        let loads = AtomicUsize::new(0);
+        // Other tests' commits may force extra loads; with none, the second read is a hit.
+        // Retrying until one pair of reads sees no foreign commit keeps this from flaking.
+        let served_from_memory = loop {
+            let before = loads.load(Ordering::SeqCst);
+            let commits_before = commits::seen();
+            cache.get_or_load(1, name(&pool, &loads)).await.unwrap();
+            cache.get_or_load(1, name(&pool, &loads)).await.unwrap();
+            if commits::seen() == commits_before {
+                break loads.load(Ordering::SeqCst) - before;
+            }
+        };
+        assert!(served_from_memory <= 1, "the second read was a load too");
+
+        // A change no commit counter sees (another process's write: here a connection that is
+        // not watched) shows after MAX_AGE.
+        let mut elsewhere = SqliteConnectOptions::new()
+            .filename(dir.path().join("cache.db"))
+            .connect()
+            .await
+            .unwrap();
+        sqlx::query("UPDATE t SET name = 'elsewhere' WHERE id = 1")
+            .execute(&mut elsewhere)
+            .await
+            .unwrap();
+        tokio::time::sleep(MAX_AGE).await;
+        assert_eq!(
+            cache.get_or_load(1, name(&pool, &loads)).await.unwrap(),
+            "elsewhere"
+        );
+    }
+
+    #[tokio::test]
+    async fn errors_are_not_kept_and_capacity_is_bounded() {
+        let cache: ReadCache<u32, u32> = ReadCache::new(3);
+        let failed: Result<u32, &str> = cache.get_or_load(1, async { Err("no") }).await;
+        assert!(failed.is_err());
+        assert_eq!(cache.get_or_load(1, async { Ok::<_, ()>(7) }).await, Ok(7));
+        for key in 2..10 {
+            cache
+                .get_or_load(key, async { Ok::<_, ()>(key) })
+                .await
+                .unwrap();
+        }
+        assert!(cache.len() <= 3);
+    }
+}
