@@ -1,5 +1,7 @@
 //! Logging: `RUST_LOG` decides what is written to standard error.
 
+use std::io::IsTerminal;
+
 use tracing_subscriber::EnvFilter;
 
 use super::config::ConfigError;
@@ -17,6 +19,9 @@ pub fn init() -> Result<(), ConfigError> {
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        // Colours only for a person at a terminal: in a file or a journal they are escape
+        // codes that split every `key=value` apart for grep, and cost time on every line.
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     Ok(())
 }

@@ -182,6 +182,14 @@ async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the
             .any(|r| r.bearer() == Some(SWAPPED)),
         "the swapped-in token was checked"
     );
+    // Not a terminal: plain `key=value` lines, one per request with its status and latency.
+    assert!(!logs.contains('\x1b'), "colour codes in a log file");
+    assert!(
+        logs.lines().any(|line| line.contains("plugboard::http")
+            && line.contains("status=200")
+            && line.contains("latency_ms=")),
+        "a request line"
+    );
     for secret in [token, SWAPPED, "unknown_SECRET"] {
         assert!(!seen.contains(secret), "a page or response holds the token");
         assert!(!logs.contains(secret), "a log line holds the token");
