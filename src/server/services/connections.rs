@@ -12,7 +12,7 @@ use crate::{
     },
     domain::{
         api_token::fingerprint,
-        catalog::CATALOG,
+        catalog::{SourceDefinition, CATALOG},
         connection_forms::ConnectionSettings,
         data_tables::{page_count, page_offset, ROWS_PER_PAGE},
         FieldErrors, Privacy,
@@ -256,18 +256,18 @@ pub async fn list(
     source_id: &str,
     page: i64,
 ) -> Result<SourceConnections, AppError> {
-    let key = (ViewerKey::of(user), source(source_id)?.id, page);
-    let load = load_list(state, user, source_id, page);
+    let source = source(source_id)?;
+    let key = (ViewerKey::of(user), source.id, page);
+    let load = load_list(state, user, source, page);
     state.connection_lists.get_or_load(key, load).await
 }
 
 async fn load_list(
     state: &AppState,
     user: &SignedInUser,
-    source_id: &str,
+    source: &SourceDefinition,
     page: i64,
 ) -> Result<SourceConnections, AppError> {
-    let source = source(source_id)?;
     let total = connections::count_visible(&state.pool, user.id, source.id).await?;
     // A page past the end shows the last one: a bookmark outlives deletions.
     let page = page.clamp(1, page_count(total));
