@@ -23,6 +23,7 @@ mod pages;
 mod rotate_key;
 mod secrets;
 mod startup;
+mod static_files;
 mod sync;
 mod sync_bench;
 mod teams;
