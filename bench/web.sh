@@ -33,7 +33,7 @@ for tool in wrk sqlite3 brotli curl; do
 done
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   ./scripts/toolchain.sh install
-  ./scripts/toolchain.sh leptos build --release
+  ./scripts/toolchain.sh leptos build --release --precompress
   ./scripts/toolchain.sh cargo build --release -p bench-hello -p betterstack-double
 fi
 
@@ -114,8 +114,11 @@ load "healthz while 20 sign-ins run" "$APP/healthz" 8
 wait "$sign_ins"
 
 echo "memory: resident $((idle_rss / 1024)) MiB idle (after seeding), peak $((loaded_rss / 1024)) MiB under the loads above"
-echo "bundle (release, target/site/pkg):"
+echo "bundle (release, target/site/pkg), and what the server sends a browser that accepts br:"
 for file in "$TARGET"/site/pkg/*.wasm "$TARGET"/site/pkg/*.js; do
-  printf "  %-28s raw %8d bytes  brotli %8d bytes\n" "$(basename "$file")" \
-    "$(wc -c <"$file")" "$(brotli -c -q 11 "$file" | wc -c)"
+  name="$(basename "$file")"
+  served="$(curl -fsS -o /dev/null -H 'Accept-Encoding: br, gzip' \
+    -w '%{size_download} bytes (%header{content-encoding})' "$APP/pkg/$name")"
+  printf "  %-28s raw %8d bytes  brotli %8d bytes  served %s\n" "$name" \
+    "$(wc -c <"$file")" "$(brotli -c -q 11 "$file" | wc -c)" "$served"
 done
