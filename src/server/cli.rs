@@ -68,10 +68,13 @@ pub fn main() -> ExitCode {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    if let Err(e) = telemetry::init() {
-        eprintln!("plugboard: {e}");
-        return ExitCode::FAILURE;
-    }
+    let log = match telemetry::init() {
+        Ok(log) => log,
+        Err(e) => {
+            eprintln!("plugboard: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -91,6 +94,9 @@ pub fn main() -> ExitCode {
             Command::RotateKey => rotate_key().await,
         }
     });
+    // The log's last lines go out before the closing message.
+    drop(runtime);
+    drop(log);
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

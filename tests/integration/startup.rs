@@ -1,10 +1,11 @@
-//! Start-up: configuration errors are one clear line; a missing key file is generated.
+//! Start-up and stopping: configuration errors are one clear line; a missing key file is
+//! generated; SIGTERM stops the server cleanly, its log written out to the last line.
 
 use std::{os::unix::fs::PermissionsExt, time::Duration};
 
 use tokio::io::{AsyncBufReadExt, BufReader};
 
-use crate::support::spawn_binary::{command_in, run_to_exit, start};
+use crate::support::spawn_binary::{capture_logs, command_in, run_to_exit, start};
 
 /// Asserts a failed start-up printed exactly one line, naming `variable`, and no panic.
 fn assert_one_line_naming(stderr: &str, variable: &str) {
@@ -117,4 +118,48 @@ async fn without_a_master_key_the_server_generates_a_private_key_file_and_a_data
     assert_eq!(mode & 0o777, 0o600);
     assert!(dir.path().join("data/plugboard.db").exists());
     server.kill().await.unwrap();
+}
+
+// SIGTERM: the server exits 0 and its log, written by a thread of its own, is complete up to
+// the closing line.
+#[tokio::test]
+async fn sigterm_stops_the_server_cleanly_with_every_log_line_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = start(command_in(dir.path()));
+    let (logs, address) = capture_logs(&mut server).await;
+    let health = reqwest::get(format!("{address}/healthz")).await.unwrap();
+    assert_eq!(health.status(), 200);
+
+    let pid = server.id().unwrap().to_string();
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let exit = tokio::time::timeout(Duration::from_secs(30), server.wait())
+        .await
+        .expect("the server should stop on SIGTERM")
+        .unwrap();
+    assert!(exit.success(), "{exit:?}");
+
+    // The pipe's last bytes may still be on their way to the reader.
+    let log = tokio::time::timeout(Duration::from_secs(10), async {
+        loop {
+            let log = logs.lock().await.clone();
+            if log.contains("Plugboard stopped") {
+                return log;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await
+    .unwrap_or_else(|_| panic!("no closing line in:\n{}", logs.try_lock().unwrap()));
+    assert!(
+        log.contains("path=/healthz status=200"),
+        "the request's line: {log}"
+    );
+    assert!(
+        log.trim_end().ends_with("Plugboard stopped"),
+        "the closing line is the last: {log}"
+    );
 }
