@@ -1,7 +1,7 @@
 //! Facts about the request being answered, for server functions.
 
 use axum::http::{header, request::Parts};
-use leptos::prelude::use_context;
+use leptos::prelude::with_context;
 use url::Url;
 
 use super::{auth::auth_session, state::AppState};
@@ -9,19 +9,30 @@ use crate::{api::members::CreatedInvite, error::AppError};
 
 const FLASH_INVITE: &str = "flash.invite";
 
-fn parts() -> Result<Parts, AppError> {
-    use_context::<Parts>().ok_or_else(|| AppError::internal("request parts missing from context"))
+/// Reads this request's head in place: `use_context` would clone all of it, every header and
+/// extension, for each look.
+fn with_parts<T>(read: impl FnOnce(&Parts) -> T) -> Result<T, AppError> {
+    with_context::<Parts, _>(read)
+        .ok_or_else(|| AppError::internal("request parts missing from context"))
+}
+
+/// What a middleware put into this request's extensions (the session, the page nonce).
+pub fn extension<T: Clone + Send + Sync + 'static>() -> Option<T> {
+    with_parts(|parts| parts.extensions.get::<T>().cloned())
+        .ok()
+        .flatten()
 }
 
 /// A form posted by the browser itself (no JavaScript): it asked for HTML back.
 pub fn is_plain_form_post() -> bool {
-    parts().ok().is_some_and(|parts| {
+    with_parts(|parts| {
         parts
             .headers
             .get(header::ACCEPT)
             .and_then(|accept| accept.to_str().ok())
             .is_some_and(|accept| accept.contains("text/html"))
     })
+    .unwrap_or(false)
 }
 
 /// Where people reach Plugboard, for links it hands out: `PLUGBOARD_PUBLIC_URL` when set,
@@ -30,12 +41,14 @@ pub fn public_base_url(state: &AppState) -> Result<Url, AppError> {
     if let Some(url) = &state.public_url {
         return Ok(url.clone());
     }
-    let parts = parts()?;
-    let host = parts
-        .headers
-        .get(header::HOST)
-        .and_then(|host| host.to_str().ok())
-        .ok_or(AppError::BadRequest)?;
+    let host = with_parts(|parts| {
+        parts
+            .headers
+            .get(header::HOST)
+            .and_then(|host| host.to_str().ok())
+            .map(str::to_owned)
+    })?
+    .ok_or(AppError::BadRequest)?;
     let url = Url::parse(&format!("http://{host}/")).map_err(|_| AppError::BadRequest)?;
     // Only a bare host[:port] is accepted: nothing a crafted Host header could smuggle in.
     if url.path() != "/" || url.query().is_some() || url.username() != "" {

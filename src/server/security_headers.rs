@@ -12,7 +12,7 @@
 
 use axum::{
     extract::{Request, State},
-    http::{header, request::Parts, HeaderMap, HeaderValue},
+    http::{header, HeaderMap, HeaderValue},
     middleware::Next,
     response::Response,
 };
@@ -39,8 +39,7 @@ pub fn page_policy(nonce: &str) -> String {
 /// Gives the page being rendered the nonce this request's policy names. Part of the context
 /// of every Leptos handler; it replaces the nonce Leptos would have made up itself.
 pub fn provide_page_nonce() {
-    let nonce = use_context::<Parts>().and_then(|parts| parts.extensions.get::<Nonce>().cloned());
-    if let Some(nonce) = nonce {
+    if let Some(nonce) = super::request::extension::<Nonce>() {
         provide_context(nonce);
     }
 }

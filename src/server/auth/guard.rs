@@ -1,13 +1,12 @@
 //! The first line of every server function: who is asking, and may they?
 
 use super::{AuthSession, SignedInUser};
-use crate::error::AppError;
+use crate::{error::AppError, server::request};
 
-/// This request's session, signed in or not.
+/// This request's session, signed in or not: what the auth layer put into the request.
 pub async fn auth_session() -> Result<AuthSession, AppError> {
-    leptos_axum::extract()
-        .await
-        .map_err(|_| AppError::internal("the auth layer is missing from this route"))
+    request::extension::<AuthSession>()
+        .ok_or_else(|| AppError::internal("the auth layer is missing from this route"))
 }
 
 /// The signed-in user, or [`AppError::Unauthenticated`].
