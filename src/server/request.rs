@@ -17,10 +17,10 @@ fn with_parts<T>(read: impl FnOnce(&Parts) -> T) -> Result<T, AppError> {
 }
 
 /// What a middleware put into this request's extensions (the session, the page nonce).
+/// `None` also where there is no request head at all: Leptos serves the site's files with the
+/// same context function as its pages, but without one.
 pub fn extension<T: Clone + Send + Sync + 'static>() -> Option<T> {
-    with_parts(|parts| parts.extensions.get::<T>().cloned())
-        .ok()
-        .flatten()
+    with_context::<Parts, _>(|parts| parts.extensions.get::<T>().cloned()).flatten()
 }
 
 /// A form posted by the browser itself (no JavaScript): it asked for HTML back.

@@ -121,14 +121,22 @@ async fn without_a_master_key_the_server_generates_a_private_key_file_and_a_data
 }
 
 // SIGTERM: the server exits 0 and its log, written by a thread of its own, is complete up to
-// the closing line.
+// the closing line, with no error on the way.
 #[tokio::test]
 async fn sigterm_stops_the_server_cleanly_with_every_log_line_written() {
     let dir = tempfile::tempdir().unwrap();
+    // A site file: Leptos serves those without a request head in its context.
+    let styles = dir.path().join("target/site/pkg/plugboard.css");
+    std::fs::create_dir_all(styles.parent().unwrap()).unwrap();
+    std::fs::write(&styles, "body { margin: 0 }").unwrap();
     let mut server = start(command_in(dir.path()));
     let (logs, address) = capture_logs(&mut server).await;
     let health = reqwest::get(format!("{address}/healthz")).await.unwrap();
     assert_eq!(health.status(), 200);
+    let file = reqwest::get(format!("{address}/pkg/plugboard.css"))
+        .await
+        .unwrap();
+    assert_eq!(file.status(), 200);
 
     let pid = server.id().unwrap().to_string();
     let sent = std::process::Command::new("kill")
@@ -162,4 +170,5 @@ async fn sigterm_stops_the_server_cleanly_with_every_log_line_written() {
         log.trim_end().ends_with("Plugboard stopped"),
         "the closing line is the last: {log}"
     );
+    assert!(!log.contains("ERROR"), "nothing went wrong: {log}");
 }
