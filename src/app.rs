@@ -1,6 +1,7 @@
 //! The user interface, rendered on the server and hydrated in the browser.
 
 mod components;
+mod page_data;
 mod pages;
 mod shell;
 mod viewer;

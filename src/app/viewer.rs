@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::page_data::{page_data, PageData};
 use crate::{
     api::session::{get_viewer, Viewer},
     error::AppError,
@@ -9,12 +10,12 @@ use crate::{
 
 /// The signed-in person, or `None` before sign-in.
 #[derive(Clone, Copy)]
-pub struct ViewerResource(pub Resource<Result<Option<Viewer>, AppError>>);
+pub struct ViewerResource(pub PageData<Result<Option<Viewer>, AppError>>);
 
 pub fn provide_viewer() {
-    provide_context(ViewerResource(Resource::new(|| (), |_| get_viewer())));
+    provide_context(ViewerResource(page_data(|| (), |_| get_viewer())));
 }
 
-pub fn use_viewer() -> Resource<Result<Option<Viewer>, AppError>> {
+pub fn use_viewer() -> PageData<Result<Option<Viewer>, AppError>> {
     expect_context::<ViewerResource>().0
 }

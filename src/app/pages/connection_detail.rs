@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::app::page_data::page_data;
 use crate::{
     api::connection_changes::{
         get_connection_detail, ChangePrivacy, DeleteConnection, RenameConnection, SwapToken,
@@ -56,7 +57,7 @@ pub fn ConnectionDetailPage() -> impl IntoView {
             privacy.version().get(),
         )
     };
-    let detail = Resource::new(
+    let detail = page_data(
         move || (key(), changes()),
         |((source, id), _)| async move {
             match id {

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::app::page_data::page_data;
 use crate::{api::connections::list_sources, app::components::error_notice::error_page};
 
 /// Settings → Connections: every source, how many of its connections you can see, and
 /// the way to add one.
 #[component]
 pub fn ConnectionsPage() -> impl IntoView {
-    let sources = Resource::new(|| (), |_| list_sources());
+    let sources = page_data(|| (), |_| list_sources());
     view! {
         <Title text="Connections"/>
         <section class="page">

@@ -9,6 +9,7 @@ pub mod remove;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::app::page_data::page_data;
 use crate::{
     api::members::{list_members, ChangeRole, InviteMember, RevokeInvite},
     app::components::error_notice::error_page,
@@ -23,7 +24,7 @@ pub fn MembersPage() -> impl IntoView {
     let invite = ServerAction::<InviteMember>::new();
     let change_role = ServerAction::<ChangeRole>::new();
     let revoke = ServerAction::<RevokeInvite>::new();
-    let overview = Resource::new(
+    let overview = page_data(
         move || {
             (
                 invite.version().get(),

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::app::page_data::page_data;
 use crate::{
     api::connections::{list_connections, ConnectionSummary},
     app::components::error_notice::error_page,
@@ -19,7 +20,7 @@ pub fn SourceConnectionsPage() -> impl IntoView {
         let page = query.read().get("page").and_then(|p| p.parse().ok());
         (source, page.unwrap_or(1))
     };
-    let connections = Resource::new(wanted, |(source, page)| list_connections(source, page));
+    let connections = page_data(wanted, |(source, page)| list_connections(source, page));
     view! {
         <Suspense fallback=|| view! { <p>"Loading connections…"</p> }>
             <ErrorBoundary fallback=error_page>

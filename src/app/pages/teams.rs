@@ -5,6 +5,7 @@ pub mod detail;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::app::page_data::page_data;
 use crate::{
     api::teams::{list_teams, CreateTeam, TeamInfo},
     app::components::{
@@ -17,7 +18,7 @@ use crate::{
 #[component]
 pub fn TeamsPage() -> impl IntoView {
     let create = ServerAction::<CreateTeam>::new();
-    let overview = Resource::new(move || create.version().get(), |_| list_teams());
+    let overview = page_data(move || create.version().get(), |_| list_teams());
     view! {
         <Title text="Teams"/>
         <section class="page">

@@ -6,6 +6,7 @@ use super::{
     data_tables::{IncidentsTable, MonitorsTable},
     Target,
 };
+use crate::app::page_data::page_data;
 use crate::{
     api::sync::{get_sync_status, SyncNow, SyncStatus},
     app::components::forms::{form_error, FormMessage, SubmitButton},
@@ -17,7 +18,7 @@ pub fn DataSection(source: String, id: i64, can_sync: bool) -> impl IntoView {
     let sync = ServerAction::<SyncNow>::new();
     let error = form_error(sync.value());
     let tick = RwSignal::new(0u32);
-    let status = Resource::new(move || (tick.get(), sync.version().get()), {
+    let status = page_data(move || (tick.get(), sync.version().get()), {
         let source = source.clone();
         move |_| get_sync_status(source.clone(), id)
     });

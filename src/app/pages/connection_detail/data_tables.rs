@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map, params::ParamsMap};
 
+use crate::app::page_data::page_data;
 use crate::{
     api::sync::{list_incidents, list_monitors, IncidentItem, MonitorItem, TablePage},
     app::{components::error_notice::error_page, pages::new_connection::urlencode},
@@ -85,7 +86,7 @@ pub fn MonitorsTable(source: String, id: i64, data_version: RwSignal<u32>) -> im
         prefix: "m_",
         query: query.get(),
     };
-    let page = Resource::new(move || (table(), data_version.get()), {
+    let page = page_data(move || (table(), data_version.get()), {
         let source = source.clone();
         move |(table, _): (TableUrl, u32)| {
             list_monitors(
@@ -147,7 +148,7 @@ pub fn IncidentsTable(source: String, id: i64, data_version: RwSignal<u32>) -> i
         prefix: "i_",
         query: query.get(),
     };
-    let page = Resource::new(move || (table(), data_version.get()), {
+    let page = page_data(move || (table(), data_version.get()), {
         let source = source.clone();
         move |(table, _): (TableUrl, u32)| {
             list_incidents(

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::app::page_data::page_data;
 use crate::{
     api::members::{list_members, RemoveMember},
     app::components::{
@@ -20,7 +21,7 @@ pub fn RemoveMemberPage() -> impl IntoView {
             .get("id")
             .and_then(|id| id.parse::<i64>().ok())
     };
-    let overview = Resource::new(|| (), |_| list_members());
+    let overview = page_data(|| (), |_| list_members());
     let action = ServerAction::<RemoveMember>::new();
     let error = form_error(action.value());
     view! {

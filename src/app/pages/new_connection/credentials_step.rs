@@ -4,6 +4,7 @@ use leptos_router::components::Form;
 use super::{
     credential_tiles::CredentialTiles, privacy_fields::PrivacyFields, urlencode, StepValues,
 };
+use crate::app::page_data::page_data;
 use crate::{
     api::connections::{get_setup, CredentialTile, SetupChoices},
     app::components::{
@@ -23,7 +24,7 @@ pub fn CredentialsStep(
     values: StepValues,
     errors: Option<AppError>,
 ) -> impl IntoView {
-    let setup = Resource::new(move || source.id, |id| get_setup(id.to_owned()));
+    let setup = page_data(move || source.id, |id| get_setup(id.to_owned()));
     view! {
         <section aria-labelledby="credentials-title">
             <h2 id="credentials-title">"Set Up Credentials"</h2>

@@ -5,6 +5,7 @@ use super::{
     stepper::{Step, Stepper},
     StepValues,
 };
+use crate::app::page_data::page_data;
 use crate::{
     api::connections::{review_connection, ConnectionReview, CreateConnection},
     app::components::{
@@ -19,7 +20,7 @@ use crate::{
 /// send the user back to step two, with the reasons next to the fields.
 #[component]
 pub fn FinishStep(source: &'static SourceDefinition, values: StepValues) -> impl IntoView {
-    let review = Resource::new(
+    let review = page_data(
         {
             let values = values.clone();
             move || values.clone()

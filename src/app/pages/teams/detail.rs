@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::app::page_data::page_data;
 use crate::{
     api::teams::{get_team, DeleteTeam, RenameTeam, SetTeamMembers, TeamDetail},
     app::components::{
@@ -24,7 +25,7 @@ pub fn TeamPage() -> impl IntoView {
     let rename = ServerAction::<RenameTeam>::new();
     let set_members = ServerAction::<SetTeamMembers>::new();
     let delete = ServerAction::<DeleteTeam>::new();
-    let team = Resource::new(
+    let team = page_data(
         move || {
             (
                 team_id(),
