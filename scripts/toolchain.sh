@@ -115,8 +115,9 @@ apt_install_missing() {
   done
   [ "${#missing[@]}" -eq 0 ] && return
   say "installing Debian packages: ${missing[*]}"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # To stderr: installer_cargo's caller reads its stdout as the command to run.
+  as_root apt-get update -qq >&2
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
 # A cargo new enough to build cargo-leptos: rustup's if it is, else Debian's cargo-web.
