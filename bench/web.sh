@@ -22,9 +22,20 @@ APP="http://127.0.0.1:$PORT_APP"
 WORK="$(mktemp -d)"
 PIDS=()
 cleanup() {
+  local stuck=""
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # A server that does not stop on SIGTERM is a finding, not a reason for this script to hang.
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "process $pid ($(tr '\0' ' ' <"/proc/$pid/cmdline")) did not stop within 10 s of SIGTERM; killed" >&2
+      kill -9 "$pid" 2>/dev/null || true
+      stuck=1
+    fi
+  done
   wait 2>/dev/null || true
   rm -rf "$WORK"
+  [ -z "$stuck" ] || exit 1
 }
 trap cleanup EXIT
 
@@ -116,6 +127,7 @@ wait "$sign_ins"
 echo "memory: resident $((idle_rss / 1024)) MiB idle (after seeding), peak $((loaded_rss / 1024)) MiB under the loads above"
 echo "bundle (release, target/site/pkg), and what the server sends a browser that accepts br:"
 for file in "$TARGET"/site/pkg/*.wasm "$TARGET"/site/pkg/*.js; do
+  [ -f "$file" ] || { echo "  no bundle in $TARGET/site/pkg: build it (run without BENCH_SKIP_BUILD)"; break; }
   name="$(basename "$file")"
   served="$(curl -fsS -o /dev/null -H 'Accept-Encoding: br, gzip' \
     -w '%{size_download} bytes (%header{content-encoding})' "$APP/pkg/$name")"
