@@ -10,6 +10,7 @@ pub mod csrf;
 pub mod db;
 pub mod downloads;
 pub mod error_status;
+pub mod finish_requests;
 pub mod health;
 pub mod master_key;
 pub mod outbound;

@@ -8,8 +8,8 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_sessions_sqlx_store::SqliteStore;
 
 use super::{
-    auth, csrf, downloads, error_status, health, page_guard, request_log, security_headers,
-    state::AppState,
+    auth, csrf, downloads, error_status, finish_requests, health, page_guard, request_log,
+    security_headers, state::AppState,
 };
 use crate::app::{shell, App};
 
@@ -61,5 +61,8 @@ pub fn router(state: AppState) -> Router {
             security_headers::add_security_headers,
         ))
         .layer(middleware::from_fn(request_log::log_request))
+        .layer(middleware::from_fn(
+            finish_requests::finish_even_if_client_leaves,
+        ))
         .with_state(state)
 }

@@ -14,6 +14,7 @@ mod crash;
 mod credentials;
 mod faults;
 mod fresh_reads;
+mod hang_ups;
 mod headers;
 mod healthz;
 mod hostile_input;
