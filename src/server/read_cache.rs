@@ -7,6 +7,10 @@
 //! commits before or during the load makes it old, so a stale answer — a permission already
 //! taken away — is never served after the write's response has gone out.
 //!
+//! Misses for the same key take turns: one request loads while the others wait for its answer.
+//! Without that, every request in flight when an answer grew old loaded it again at once (64
+//! loads of the same page, each second, under load), and those requests were the slowest.
+//!
 //! Writes by another process (`plugboard admin …`, sqlite3 by hand) are not counted; an answer
 //! is also reloaded once it is [`MAX_AGE`] old, which bounds how long those go unseen.
 
@@ -18,6 +22,8 @@ use std::{
     time::{Duration, Instant},
 };
 
+use tokio::sync::watch;
+
 use super::db::commits;
 
 /// The longest an answer is served, even when this process committed nothing since.
@@ -25,7 +31,30 @@ pub const MAX_AGE: Duration = Duration::from_secs(1);
 
 pub struct ReadCache<K, V> {
     entries: Mutex<HashMap<K, Entry<V>>>,
+    /// The keys being loaded, each with the channel its waiters listen on.
+    loading: Mutex<HashMap<K, watch::Sender<()>>>,
     capacity: usize,
+}
+
+/// What a caller that missed does: load the answer itself, or wait for the load under way.
+enum Role<'a, K: Eq + Hash, V> {
+    Load(Loading<'a, K, V>),
+    Wait(watch::Receiver<()>),
+}
+
+/// A load under way for one key. Dropping it (done, failed or cancelled) closes the channel
+/// its waiters listen on, which wakes them all at once; each then serves the answer it left
+/// or, if there is none current, loads itself.
+struct Loading<'a, K: Eq + Hash, V> {
+    cache: &'a ReadCache<K, V>,
+    key: K,
+}
+
+impl<K: Eq + Hash, V> Drop for Loading<'_, K, V> {
+    fn drop(&mut self) {
+        let mut loading = self.cache.loading.lock().unwrap_or_else(|e| e.into_inner());
+        loading.remove(&self.key);
+    }
 }
 
 struct Entry<V> {
@@ -42,36 +71,57 @@ impl<V> Entry<V> {
     }
 }
 
-impl<K: Eq + Hash, V: Clone> ReadCache<K, V> {
+impl<K: Eq + Hash + Clone, V: Clone> ReadCache<K, V> {
     /// A cache of at most `capacity` answers.
     pub fn new(capacity: usize) -> Self {
         Self {
             entries: Mutex::default(),
+            loading: Mutex::default(),
             capacity,
         }
     }
 
     /// The answer for `key`: from memory if nothing committed since it was loaded, otherwise
-    /// from `load`, kept if it succeeds. Errors are not kept.
+    /// from `load`, kept if it succeeds. Errors are not kept. While one caller loads `key`,
+    /// others wanting it wait, then take its answer if it is current for them.
     pub async fn get_or_load<E, Load>(&self, key: K, load: Load) -> Result<V, E>
     where
         Load: Future<Output = Result<V, E>>,
     {
-        let commits = commits::seen();
-        let now = Instant::now();
-        if let Some(value) = self.current(&key, commits, now) {
-            return Ok(value);
+        loop {
+            let commits = commits::seen();
+            let now = Instant::now();
+            if let Some(value) = self.current(&key, commits, now) {
+                return Ok(value);
+            }
+            match self.role(&key) {
+                Role::Load(_loading) => {
+                    let value = load.await?;
+                    let entry = Entry {
+                        commits,
+                        loaded: now,
+                        value: value.clone(),
+                    };
+                    self.keep(key, entry);
+                    return Ok(value);
+                }
+                // Woken when that load ends; the loop then reads the commit count again, so
+                // its answer is served only if nothing committed since that load began.
+                Role::Wait(mut ended) => while ended.changed().await.is_ok() {},
+            }
         }
-        let value = load.await?;
-        self.keep(
-            key,
-            Entry {
-                commits,
-                loaded: now,
-                value: value.clone(),
-            },
-        );
-        Ok(value)
+    }
+
+    fn role(&self, key: &K) -> Role<'_, K, V> {
+        let mut loading = self.loading.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(under_way) = loading.get(key) {
+            return Role::Wait(under_way.subscribe());
+        }
+        loading.insert(key.clone(), watch::channel(()).0);
+        Role::Load(Loading {
+            cache: self,
+            key: key.clone(),
+        })
     }
 
     fn current(&self, key: &K, commits: u64, now: Instant) -> Option<V> {
@@ -229,6 +279,57 @@ mod tests {
             cache.get_or_load(1, name(&pool, &loads)).await.unwrap(),
             "elsewhere"
         );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn callers_missing_the_same_answer_at_once_share_one_load() {
+        let cache = std::sync::Arc::new(ReadCache::<u32, u32>::new(10));
+        let loads = std::sync::Arc::new(AtomicUsize::new(0));
+        // Another test's commit during a round makes a waiter load again, rightly; a round
+        // that saw none must have loaded once.
+        let loads_in_a_quiet_round = loop {
+            let before = loads.load(Ordering::SeqCst);
+            let commits_before = commits::seen();
+            let callers: Vec<_> = (0..16)
+                .map(|_| {
+                    let (cache, loads) = (cache.clone(), loads.clone());
+                    tokio::spawn(async move {
+                        let slow_load = async {
+                            loads.fetch_add(1, Ordering::SeqCst);
+                            tokio::time::sleep(Duration::from_millis(50)).await;
+                            Ok::<_, ()>(7)
+                        };
+                        cache.get_or_load(1, slow_load).await
+                    })
+                })
+                .collect();
+            for caller in callers {
+                assert_eq!(caller.await.unwrap(), Ok(7));
+            }
+            if commits::seen() == commits_before {
+                break loads.load(Ordering::SeqCst) - before;
+            }
+            tokio::time::sleep(MAX_AGE).await;
+        };
+        assert_eq!(loads_in_a_quiet_round, 1);
+        assert!(
+            cache.loading.lock().unwrap().is_empty(),
+            "a finished load was kept"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_failed_load_leaves_the_next_caller_to_load() {
+        let cache: ReadCache<u32, u32> = ReadCache::new(3);
+        let (first, second) = tokio::join!(
+            cache.get_or_load(1, async {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                Err("down")
+            }),
+            cache.get_or_load(1, async { Ok::<_, &str>(5) }),
+        );
+        assert_eq!(first, Err("down"));
+        assert_eq!(second, Ok(5));
     }
 
     #[tokio::test]
