@@ -5,6 +5,7 @@ pub mod cached_sessions;
 pub mod guard;
 pub mod layer;
 pub mod passwords;
+pub mod renewal;
 pub mod session;
 pub mod sign_in_limit;
 pub mod tokens;

@@ -52,6 +52,8 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             page_guard::guard_pages,
         ))
+        // Inside the auth layer: it needs the request's session.
+        .layer(middleware::from_fn(auth::renewal::renew_sessions_in_use))
         .layer(auth_layer)
         .layer(middleware::from_fn(csrf::refuse_cross_site))
         .layer(middleware::from_fn(error_status::status_from_app_error))

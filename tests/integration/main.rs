@@ -23,6 +23,7 @@ mod members;
 mod pages;
 mod rotate_key;
 mod secrets;
+mod session_renewal;
 mod startup;
 mod static_files;
 mod sync;

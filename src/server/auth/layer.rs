@@ -8,8 +8,8 @@ use tower_sessions_sqlx_store::SqliteStore;
 use super::{cached_sessions::CachedSessions, AuthBackend};
 
 pub const SESSION_COOKIE: &str = "plugboard_session";
-/// A session ends after this long without a request.
-const IDLE_DAYS: i64 = 7;
+/// A session ends after this long without a request (renewed daily: see [`super::renewal`]).
+pub const IDLE_DAYS: i64 = 7;
 
 /// Creates the session table if missing and returns the store.
 pub async fn session_store(pool: &SqlitePool) -> Result<SqliteStore, sqlx::Error> {
