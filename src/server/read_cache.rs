@@ -7,9 +7,9 @@
 //! commits before or during the load makes it old, so a stale answer — a permission already
 //! taken away — is never served after the write's response has gone out.
 //!
-//! Misses for the same key take turns: one request loads while the others wait for its answer.
-//! Without that, every request in flight when an answer grew old loaded it again at once (64
-//! loads of the same page, each second, under load), and those requests were the slowest.
+//! Misses for the same key share one load: the first caller loads, the others wait and are all
+//! woken when it ends. Without that, every request in flight when an answer grew old loaded it
+//! again at once (64 loads of the same page each second under load).
 //!
 //! Writes by another process (`plugboard admin …`, sqlite3 by hand) are not counted; an answer
 //! is also reloaded once it is [`MAX_AGE`] old, which bounds how long those go unseen.

@@ -295,11 +295,7 @@ async fn signing_out_ends_the_session_on_the_server() {
     let reply = admin.submit::<SignOut>("/", &[]).await;
     assert_eq!(reply.location.as_deref(), Some("/login"));
 
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tower_sessions")
-        .fetch_one(&app.state.pool)
-        .await
-        .unwrap();
-    assert_eq!(stored, 0, "the session row is gone");
+    assert_eq!(app.stored_sessions().await, 0, "the session row is gone");
     let replay = app.browser();
     let reply = replay
         .post(

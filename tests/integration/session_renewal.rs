@@ -82,9 +82,5 @@ async fn a_visitor_who_is_not_signed_in_gets_no_session() {
     let reply = visitor.get("/login").await;
     assert_eq!(reply.status, 200);
     assert!(reply.set_cookie.is_empty(), "{reply:?}");
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tower_sessions")
-        .fetch_one(&app.state.pool)
-        .await
-        .unwrap();
-    assert_eq!(stored, 1, "only the Admin's session");
+    assert_eq!(app.stored_sessions().await, 1, "only the Admin's session");
 }

@@ -20,6 +20,14 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("no user {email}: {e}"))
     }
 
+    /// How many sessions the server has stored, signed in or not.
+    pub async fn stored_sessions(&self) -> i64 {
+        sqlx::query_scalar("SELECT COUNT(*) FROM tower_sessions")
+            .fetch_one(&self.state.pool)
+            .await
+            .unwrap()
+    }
+
     pub fn browser(&self) -> Browser {
         Browser::new(self.url("/").parse().unwrap())
     }
