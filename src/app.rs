@@ -1,4 +1,5 @@
-//! The user interface, rendered on the server and hydrated in the browser.
+//! The user interface, rendered on the server. Only its islands (`#[island]`: the parts that
+//! react in place) are hydrated in the browser; the rest is plain HTML, links and forms.
 
 mod components;
 mod page_data;

@@ -10,10 +10,11 @@ pub mod error;
 #[cfg(feature = "ssr")]
 pub mod server;
 
-/// Entry point of the browser bundle: attaches the app to the server-rendered page.
+/// Entry point of the browser bundle: brings the page's islands (its interactive parts) to
+/// life. Everything else on the page is plain HTML from the server.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_islands();
 }

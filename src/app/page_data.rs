@@ -1,4 +1,6 @@
-//! How a page's data travels from the server's render to the browser's hydration.
+//! How a page's data travels from the server's render to the browser's hydration. Only data
+//! loaded inside an island travels; elsewhere the server renders it and the browser never
+//! needs it.
 
 use std::future::Future;
 

@@ -1,5 +1,4 @@
 use leptos::{ev::FocusEvent, prelude::*, wasm_bindgen::JsCast};
-use leptos_router::hooks::use_location;
 
 use super::cog_icon::CogIcon;
 use crate::{app::pages::settings::visible_sections, domain::Role};
@@ -8,20 +7,13 @@ use crate::{app::pages::settings::visible_sections, domain::Role};
 ///
 /// Without JavaScript it is a link to the Settings page. Once the app has hydrated it opens a
 /// menu in place instead, reporting its state with `aria-expanded`; choosing an item, Escape,
-/// moving focus away, or going to another page closes it.
-#[component]
+/// or moving focus away closes it. It is an island: every page load starts with it closed.
+#[island]
 pub fn SettingsMenu(role: Role) -> impl IntoView {
     let open = RwSignal::new(false);
     // Effects run only in the browser, so this turns true exactly when hydration is done.
     let hydrated = RwSignal::new(false);
     Effect::new(move || hydrated.set(true));
-    // Going to another page (back, forward, a link elsewhere) closes the menu.
-    let location = use_location();
-    Effect::watch(
-        move || location.pathname.get(),
-        move |_, _, _| open.set(false),
-        false,
-    );
     let container = NodeRef::<leptos::html::Div>::new();
     let close_when_focus_leaves = move |ev: FocusEvent| {
         let next = ev

@@ -34,13 +34,26 @@ pub fn AddCredentialPage() -> impl IntoView {
             <section class="page narrow">
                 <h1>"Add Credential"</h1>
                 <p class="lead">{format!("A credential for {}.", source.name)}</p>
-                <CredentialForm
-                    source
-                    return_to=return_to.clone()
-                    mode=CredentialFormMode::Page { cancel_href: return_to }
-                />
+                <CredentialPageForm source_id=source.id.to_owned() return_to/>
             </section>
         }
         .into_any()
     }
+}
+
+/// The form, as an island: it says "Checking…" while the post is on its way.
+#[island]
+fn CredentialPageForm(source_id: String, return_to: String) -> impl IntoView {
+    // The page only renders this for a source it found in the catalog.
+    let Some(source) = find_source(&source_id) else {
+        return ().into_any();
+    };
+    view! {
+        <CredentialForm
+            source
+            return_to=return_to.clone()
+            mode=CredentialFormMode::Page { cancel_href: return_to }
+        />
+    }
+    .into_any()
 }

@@ -13,7 +13,7 @@ mod test_now;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::app::page_data::page_data;
 use crate::{
@@ -25,7 +25,7 @@ use crate::{
     error::AppError,
 };
 
-use data_section::DataSection;
+use data_section::{DataSection, DataState};
 use delete_form::DeleteForm;
 use facts::Facts;
 use history_list::HistoryList;
@@ -36,14 +36,25 @@ use test_now::TestNow;
 
 #[component]
 pub fn ConnectionDetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let key = move || {
-        let params = params.read();
-        (
-            params.get("source").unwrap_or_default(),
-            params.get("id").and_then(|id| id.parse::<i64>().ok()),
-        )
-    };
+    let params = use_params_map().get_untracked();
+    let source = params.get("source").unwrap_or_default();
+    let id = params.get("id").and_then(|id| id.parse::<i64>().ok());
+    let query = use_query_map()
+        .get_untracked()
+        .into_iter()
+        .map(|(key, value)| (key.into_owned(), value))
+        .collect();
+    view! { <ConnectionDetailBody source id query/> }
+}
+
+/// The page's content, an island: every change updates the facts and History in place.
+/// `query` is the page's URL query, where the data tables keep their sorting and paging.
+#[island]
+fn ConnectionDetailBody(
+    source: String,
+    id: Option<i64>,
+    query: Vec<(String, String)>,
+) -> impl IntoView {
     let rename = ServerAction::<RenameConnection>::new();
     let swap = ServerAction::<SwapToken>::new();
     let test = ServerAction::<TestConnection>::new();
@@ -57,15 +68,17 @@ pub fn ConnectionDetailPage() -> impl IntoView {
             privacy.version().get(),
         )
     };
-    let detail = page_data(
-        move || (key(), changes()),
-        |((source, id), _)| async move {
+    // Before anything waits: see `DataState`.
+    let data = DataState::new(source.clone(), id, query);
+    let detail = page_data(changes, move |_| {
+        let source = source.clone();
+        async move {
             match id {
                 Some(id) => get_connection_detail(source, id).await,
                 None => Err(AppError::NotFound),
             }
-        },
-    );
+        }
+    });
     view! {
         <Transition fallback=|| view! { <p>"Loading the connection…"</p> }>
             <ErrorBoundary fallback=error_page>
@@ -100,7 +113,12 @@ pub fn ConnectionDetailPage() -> impl IntoView {
                                     }
                                     .into_any()
                                 }}
-                                <DataSection source=facts.source_id.clone() id=facts.id can_sync=detail.can_manage/>
+                                <DataSection
+                                    source=facts.source_id.clone()
+                                    id=facts.id
+                                    can_sync=detail.can_manage
+                                    state=data
+                                />
                                 <HistoryList entries=detail.history/>
                             </section>
                         }

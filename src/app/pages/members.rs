@@ -21,6 +21,15 @@ use pending_invites::PendingInvites;
 
 #[component]
 pub fn MembersPage() -> impl IntoView {
+    view! {
+        <Title text="Members"/>
+        <MembersBody/>
+    }
+}
+
+/// The page's content, an island: inviting, changing roles and revoking update it in place.
+#[island]
+fn MembersBody() -> impl IntoView {
     let invite = ServerAction::<InviteMember>::new();
     let change_role = ServerAction::<ChangeRole>::new();
     let revoke = ServerAction::<RevokeInvite>::new();
@@ -35,7 +44,6 @@ pub fn MembersPage() -> impl IntoView {
         |_| list_members(),
     );
     view! {
-        <Title text="Members"/>
         <section class="page">
             <h1>"Members"</h1>
             <Transition fallback=|| view! { <p>"Loading members…"</p> }>

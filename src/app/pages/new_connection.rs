@@ -20,7 +20,7 @@ use select_source::SelectSourceStep;
 use stepper::{Step, Stepper};
 
 /// Step two's answers as they travel in the URL (`?credential=…&name=…&privacy=…&team=…`).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StepValues {
     pub credential: String,
     pub name: String,

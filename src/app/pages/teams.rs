@@ -17,10 +17,18 @@ use crate::{
 
 #[component]
 pub fn TeamsPage() -> impl IntoView {
+    view! {
+        <Title text="Teams"/>
+        <TeamsBody/>
+    }
+}
+
+/// The page's content, an island: creating a team updates the list in place.
+#[island]
+fn TeamsBody() -> impl IntoView {
     let create = ServerAction::<CreateTeam>::new();
     let overview = page_data(move || create.version().get(), |_| list_teams());
     view! {
-        <Title text="Teams"/>
         <section class="page">
             <h1>"Teams"</h1>
             <Transition fallback=|| view! { <p>"Loading teams…"</p> }>

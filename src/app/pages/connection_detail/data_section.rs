@@ -3,25 +3,95 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::{
-    data_tables::{IncidentsTable, MonitorsTable},
+    data_tables::{IncidentsTable, MonitorsTable, TableData},
     Target,
 };
-use crate::app::page_data::page_data;
+use crate::app::page_data::{page_data, PageData};
 use crate::{
-    api::sync::{get_sync_status, SyncNow, SyncStatus},
+    api::sync::{
+        get_sync_status, list_incidents, list_monitors, IncidentItem, MonitorItem, SyncNow,
+        SyncStatus,
+    },
     app::components::forms::{form_error, FormMessage, SubmitButton},
+    error::AppError,
 };
+
+/// The Data section's actions and data.
+///
+/// They are made where the page's island starts, before it waits for the connection: in
+/// islands mode the server sends the browser only data loaded by resources made then. One made
+/// later is loaded again by the browser, whose first render then differs from the server's.
+#[derive(Clone, Copy)]
+pub struct DataState {
+    sync: ServerAction<SyncNow>,
+    tick: RwSignal<u32>,
+    status: PageData<Result<SyncStatus, AppError>>,
+    data_version: RwSignal<u32>,
+    monitors: TableData<MonitorItem>,
+    incidents: TableData<IncidentItem>,
+}
+
+impl DataState {
+    /// `id` is `None` for an address that names no connection: nothing is loaded then.
+    pub fn new(source: String, id: Option<i64>, query: Vec<(String, String)>) -> Self {
+        let sync = ServerAction::<SyncNow>::new();
+        let tick = RwSignal::new(0u32);
+        let status = page_data(move || (tick.get(), sync.version().get()), {
+            let source = source.clone();
+            move |_| {
+                let source = source.clone();
+                async move {
+                    let id = id.ok_or(AppError::NotFound)?;
+                    get_sync_status(source, id).await
+                }
+            }
+        });
+        let data_version = RwSignal::new(0u32);
+        let monitors = TableData::new("m_", &query, data_version, {
+            let source = source.clone();
+            move |sort, dir, filter, page| {
+                let source = source.clone();
+                async move {
+                    let id = id.ok_or(AppError::NotFound)?;
+                    list_monitors(source, id, sort, dir, filter, page).await
+                }
+            }
+        });
+        let incidents = TableData::new(
+            "i_",
+            &query,
+            data_version,
+            move |sort, dir, filter, page| {
+                let source = source.clone();
+                async move {
+                    let id = id.ok_or(AppError::NotFound)?;
+                    list_incidents(source, id, sort, dir, filter, page).await
+                }
+            },
+        );
+        Self {
+            sync,
+            tick,
+            status,
+            data_version,
+            monitors,
+            incidents,
+        }
+    }
+}
 
 /// What the connection pulled: counts, the last sync, Sync now with its progress, and tables.
 #[component]
-pub fn DataSection(source: String, id: i64, can_sync: bool) -> impl IntoView {
-    let sync = ServerAction::<SyncNow>::new();
+pub fn DataSection(source: String, id: i64, can_sync: bool, state: DataState) -> impl IntoView {
+    let DataState {
+        sync,
+        tick,
+        status,
+        data_version,
+        monitors,
+        incidents,
+    } = state;
     let error = form_error(sync.value());
-    let tick = RwSignal::new(0u32);
-    let status = page_data(move || (tick.get(), sync.version().get()), {
-        let source = source.clone();
-        move |_| get_sync_status(source.clone(), id)
-    });
     // While a sync runs, look again every second. Without JavaScript the page refreshes itself
     // (the <noscript> below) instead.
     Effect::new(move || {
@@ -33,7 +103,6 @@ pub fn DataSection(source: String, id: i64, can_sync: bool) -> impl IntoView {
     });
     // The tables reload when a sync finishes. Only in the browser (effects do not run on the
     // server): a server-rendered table must not wait on the status, or rendering never ends.
-    let data_version = RwSignal::new(0u32);
     Effect::new(move |seen: Option<Option<Option<String>>>| {
         let finished = status
             .get()
@@ -62,8 +131,8 @@ pub fn DataSection(source: String, id: i64, can_sync: bool) -> impl IntoView {
                 </ActionForm>
             }})}
             <FormMessage error/>
-            <MonitorsTable source=source.clone() id data_version/>
-            <IncidentsTable source id data_version/>
+            <MonitorsTable source=source.clone() id data=monitors/>
+            <IncidentsTable source id data=incidents/>
         </section>
     }
 }

@@ -1,11 +1,14 @@
-use leptos::prelude::*;
-use leptos_router::{components::Form, hooks::use_query_map, params::ParamsMap};
+use std::future::Future;
 
-use crate::app::page_data::page_data;
+use leptos::prelude::*;
+use serde::{de::DeserializeOwned, Serialize};
+
+use crate::app::page_data::{page_data, PageData};
 use crate::{
-    api::sync::{list_incidents, list_monitors, IncidentItem, MonitorItem, TablePage},
+    api::sync::{IncidentItem, MonitorItem, TablePage},
     app::{components::error_notice::error_page, pages::new_connection::urlencode},
     domain::data_tables::{IncidentColumn, MonitorColumn},
+    error::AppError,
 };
 
 /// A table's state in the URL, under a prefix (`m_` for monitors, `i_` for incidents), so
@@ -13,13 +16,16 @@ use crate::{
 #[derive(Clone, PartialEq)]
 struct TableUrl {
     prefix: &'static str,
-    query: ParamsMap,
+    query: Vec<(String, String)>,
 }
 
 impl TableUrl {
     fn get(&self, key: &str) -> String {
+        let key = format!("{}{key}", self.prefix);
         self.query
-            .get(&format!("{}{key}", self.prefix))
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map(|(_, value)| value.clone())
             .unwrap_or_default()
     }
 
@@ -38,7 +44,6 @@ impl TableUrl {
                     .iter()
                     .any(|(changed, _)| *key == format!("{}{changed}", self.prefix))
             })
-            .map(|(key, value)| (key.into_owned(), value))
             .collect();
         pairs.extend(
             changes
@@ -79,26 +84,59 @@ impl TableUrl {
     }
 }
 
+/// One table's state in the URL and its page of rows, loaded again when `data_version`
+/// changes (a sync finished).
+pub struct TableData<T: Send + Sync + 'static> {
+    table: StoredValue<TableUrl>,
+    page: PageData<Result<TablePage<T>, AppError>>,
+}
+
+impl<T: Send + Sync + 'static> Clone for TableData<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for TableData<T> {}
+
+impl<T> TableData<T>
+where
+    T: Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    /// `load(sort, dir, filter, page)` fetches a page of rows.
+    pub fn new<Fut>(
+        prefix: &'static str,
+        query: &[(String, String)],
+        data_version: RwSignal<u32>,
+        load: impl Fn(String, String, String, i64) -> Fut + Send + Sync + 'static,
+    ) -> Self
+    where
+        Fut: Future<Output = Result<TablePage<T>, AppError>> + Send + 'static,
+    {
+        let table = StoredValue::new(TableUrl {
+            prefix,
+            query: query.to_vec(),
+        });
+        let page = page_data(
+            move || data_version.get(),
+            move |_| {
+                let table = table.get_value();
+                load(
+                    table.get("sort"),
+                    table.get("dir"),
+                    table.get("filter"),
+                    table.page(),
+                )
+            },
+        );
+        Self { table, page }
+    }
+}
+
 #[component]
-pub fn MonitorsTable(source: String, id: i64, data_version: RwSignal<u32>) -> impl IntoView {
-    let query = use_query_map();
-    let table = move || TableUrl {
-        prefix: "m_",
-        query: query.get(),
-    };
-    let page = page_data(move || (table(), data_version.get()), {
-        let source = source.clone();
-        move |(table, _): (TableUrl, u32)| {
-            list_monitors(
-                source.clone(),
-                id,
-                table.get("sort"),
-                table.get("dir"),
-                table.get("filter"),
-                table.page(),
-            )
-        }
-    });
+pub fn MonitorsTable(source: String, id: i64, data: TableData<MonitorItem>) -> impl IntoView {
+    let TableData { table, page } = data;
+    let table = move || table.get_value();
     let downloads = format!("/connections/{source}/{id}/monitors");
     view! {
         <section aria-labelledby="monitors-title">
@@ -142,25 +180,9 @@ fn MonitorRows(table: TableUrl, page: TablePage<MonitorItem>) -> impl IntoView {
 }
 
 #[component]
-pub fn IncidentsTable(source: String, id: i64, data_version: RwSignal<u32>) -> impl IntoView {
-    let query = use_query_map();
-    let table = move || TableUrl {
-        prefix: "i_",
-        query: query.get(),
-    };
-    let page = page_data(move || (table(), data_version.get()), {
-        let source = source.clone();
-        move |(table, _): (TableUrl, u32)| {
-            list_incidents(
-                source.clone(),
-                id,
-                table.get("sort"),
-                table.get("dir"),
-                table.get("filter"),
-                table.page(),
-            )
-        }
-    });
+pub fn IncidentsTable(source: String, id: i64, data: TableData<IncidentItem>) -> impl IntoView {
+    let TableData { table, page } = data;
+    let table = move || table.get_value();
     let downloads = format!("/connections/{source}/{id}/incidents");
     view! {
         <section aria-labelledby="incidents-title">
@@ -228,7 +250,7 @@ fn TableTools(table: Signal<TableUrl>, label: &'static str, downloads: String) -
     let input_id = label.to_lowercase().replace(' ', "-");
     view! {
         <div class="table-tools">
-            <Form method="GET" action="">
+            <form method="get" action="">
                 {move || {
                     let table = table.get();
                     // Everything else in the URL stays as it is.
@@ -237,14 +259,13 @@ fn TableTools(table: Signal<TableUrl>, label: &'static str, downloads: String) -
                         .clone()
                         .into_iter()
                         .filter(|(key, _)| *key != format!("{}filter", table.prefix) && *key != format!("{}page", table.prefix))
-                        .map(|(key, value)| (key.into_owned(), value))
                         .collect();
                     hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()
                 }}
                 <label for=input_id.clone()>{label}</label>
                 <input id=input_id type="search" name=move || format!("{}filter", table.get().prefix) value=move || table.get().get("filter")/>
                 <button type="submit" class="button button-secondary">"Filter"</button>
-            </Form>
+            </form>
             <a href=format!("{downloads}.csv") download="">"Download CSV"</a>
             <a href=format!("{downloads}.json") download="">"Download JSON"</a>
         </div>

@@ -15,23 +15,29 @@ use crate::{
 /// `/settings/members/<id>/remove`: says what removal does, then does it.
 #[component]
 pub fn RemoveMemberPage() -> impl IntoView {
-    let member_id = move || {
-        use_params_map()
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-    };
+    let member_id = use_params_map()
+        .read()
+        .get("id")
+        .and_then(|id| id.parse::<i64>().ok());
+    view! {
+        <Title text="Remove a member"/>
+        <RemoveMemberBody member_id/>
+    }
+}
+
+/// The page's content, an island: Remove member shows its progress and errors in place.
+#[island]
+fn RemoveMemberBody(member_id: Option<i64>) -> impl IntoView {
     let overview = page_data(|| (), |_| list_members());
     let action = ServerAction::<RemoveMember>::new();
     let error = form_error(action.value());
     view! {
-        <Title text="Remove a member"/>
         <section class="page narrow">
             <Suspense fallback=|| ()>
                 <ErrorBoundary fallback=error_page>
                     {move || Suspend::new(async move {
                         let overview = overview.await?;
-                        let member = member_id()
+                        let member = member_id
                             .and_then(|id| overview.members.into_iter().find(|m| m.id == id))
                             .ok_or(AppError::NotFound)?;
                         Ok::<_, AppError>(view! {

@@ -1,5 +1,4 @@
 use leptos::{html::Dialog, prelude::*};
-use leptos_router::components::Form;
 
 use super::{
     credential_tiles::CredentialTiles, privacy_fields::PrivacyFields, urlencode, StepValues,
@@ -12,7 +11,11 @@ use crate::{
         error_notice::error_page,
         forms::{FormMessage, TextField},
     },
-    domain::{catalog::SourceDefinition, limits::MAX_NAME_CHARS, Privacy},
+    domain::{
+        catalog::{find_source, SourceDefinition},
+        limits::MAX_NAME_CHARS,
+        Privacy,
+    },
     error::AppError,
 };
 
@@ -33,7 +36,7 @@ pub fn CredentialsStep(
                     {move || {
                         let (values, errors) = (values.clone(), errors.clone());
                         Suspend::new(async move {
-                            setup.await.map(|choices| view! { <CredentialsForm source choices values errors/> })
+                            setup.await.map(|choices| view! { <CredentialsForm source_id=source.id.to_owned() choices values errors/> })
                         })
                     }}
                 </ErrorBoundary>
@@ -42,13 +45,18 @@ pub fn CredentialsStep(
     }
 }
 
-#[component]
+/// The interactive part of step two (an island): tiles, the credential overlay, privacy.
+#[island]
 fn CredentialsForm(
-    source: &'static SourceDefinition,
+    source_id: String,
     choices: SetupChoices,
     values: StepValues,
     errors: Option<AppError>,
 ) -> impl IntoView {
+    // The server only renders this for a source it found in the catalog.
+    let Some(source) = find_source(&source_id) else {
+        return ().into_any();
+    };
     // With a single credential there is nothing to choose.
     let preselected = match (&values.credential, choices.credentials.as_slice()) {
         (chosen, _) if !chosen.is_empty() => chosen.clone(),
@@ -87,7 +95,7 @@ fn CredentialsForm(
     let initial_privacy = Privacy::parse(&values.privacy).unwrap_or(Privacy::DEFAULT);
 
     view! {
-        <Form method="GET" action="/settings/connections/new">
+        <form method="get" action="/settings/connections/new">
             <div class="form">
                 <FormMessage error/>
                 <input type="hidden" name="step" value="finish"/>
@@ -112,7 +120,7 @@ fn CredentialsForm(
                     <a href="/settings/connections/new">"Back"</a>
                 </div>
             </div>
-        </Form>
+        </form>
         <dialog node_ref=dialog class="overlay" aria-labelledby="credential-overlay-title">
             <h2 id="credential-overlay-title">"Add Credential"</h2>
             <CredentialForm
@@ -122,4 +130,5 @@ fn CredentialsForm(
             />
         </dialog>
     }
+    .into_any()
 }

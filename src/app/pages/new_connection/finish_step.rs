@@ -61,7 +61,8 @@ pub fn FinishStep(source: &'static SourceDefinition, values: StepValues) -> impl
     }
 }
 
-#[component]
+/// The review and Finish (an island: Finish shows its progress and errors in place).
+#[island]
 fn Review(review: ConnectionReview, values: StepValues) -> impl IntoView {
     let action = ServerAction::<CreateConnection>::new();
     let error = form_error(action.value());

@@ -1,17 +1,16 @@
 use leptos::prelude::*;
-use leptos_router::components::Form;
 
 use crate::domain::catalog::{search, CATALOG};
 
 /// Step one: the catalog. The search form works as a plain GET without JavaScript; with it,
-/// the tiles also filter as you type.
-#[component]
+/// the tiles also filter as you type (an island).
+#[island]
 pub fn SelectSourceStep(search_text: String) -> impl IntoView {
     let typed = RwSignal::new(search_text.clone());
     view! {
         <section aria-labelledby="select-source-title">
             <h2 id="select-source-title">"Select Source"</h2>
-            <Form method="GET" action="/settings/connections/new">
+            <form method="get" action="/settings/connections/new">
                 <div class="search-row" role="search">
                     <label for="source-search">"Search sources"</label>
                     <input
@@ -23,7 +22,7 @@ pub fn SelectSourceStep(search_text: String) -> impl IntoView {
                     />
                     <button type="submit" class="button button-secondary">"Search"</button>
                 </div>
-            </Form>
+            </form>
             {move || {
                 let matches: Vec<_> = search(&typed.get()).collect();
                 if matches.is_empty() {

@@ -16,23 +16,24 @@ use crate::{
 /// `/settings/teams/<id>`: a team's members and leads; Admins rename, change and delete it.
 #[component]
 pub fn TeamPage() -> impl IntoView {
-    let team_id = move || {
-        use_params_map()
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-    };
+    let team_id = use_params_map()
+        .read()
+        .get("id")
+        .and_then(|id| id.parse::<i64>().ok());
+    view! {
+        <Title text="Team"/>
+        <TeamBody team_id/>
+    }
+}
+
+/// The page's content, an island: renaming and changing members update it in place.
+#[island]
+fn TeamBody(team_id: Option<i64>) -> impl IntoView {
     let rename = ServerAction::<RenameTeam>::new();
     let set_members = ServerAction::<SetTeamMembers>::new();
     let delete = ServerAction::<DeleteTeam>::new();
     let team = page_data(
-        move || {
-            (
-                team_id(),
-                rename.version().get(),
-                set_members.version().get(),
-            )
-        },
+        move || (team_id, rename.version().get(), set_members.version().get()),
         |(id, _, _)| async move {
             match id {
                 Some(id) => get_team(id).await,
@@ -41,7 +42,6 @@ pub fn TeamPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Team"/>
         <section class="page">
             <p><a href="/settings/teams">"All teams"</a></p>
             <Transition fallback=|| view! { <p>"Loading the team…"</p> }>
