@@ -141,7 +141,7 @@ pub fn MonitorsTable(source: String, id: i64, data: TableData<MonitorItem>) -> i
     view! {
         <section aria-labelledby="monitors-title">
             <h3 id="monitors-title">"Monitors"</h3>
-            <TableTools table=Signal::derive(table) label="Filter monitors" downloads/>
+            <TableTools table=table() label="Filter monitors" downloads/>
             <Transition fallback=|| view! { <p>"Loading monitors…"</p> }>
                 <ErrorBoundary fallback=error_page>
                     {move || Suspend::new(async move {
@@ -187,7 +187,7 @@ pub fn IncidentsTable(source: String, id: i64, data: TableData<IncidentItem>) ->
     view! {
         <section aria-labelledby="incidents-title">
             <h3 id="incidents-title">"Incidents"</h3>
-            <TableTools table=Signal::derive(table) label="Filter incidents" downloads/>
+            <TableTools table=table() label="Filter incidents" downloads/>
             <Transition fallback=|| view! { <p>"Loading incidents…"</p> }>
                 <ErrorBoundary fallback=error_page>
                     {move || Suspend::new(async move {
@@ -244,26 +244,29 @@ fn SortHeaders(table: TableUrl, headers: Vec<(&'static str, &'static str, bool)>
         .collect_view()
 }
 
-/// Filter (a GET form) and downloads.
+/// Filter (a GET form) and downloads. The URL does not change while the page is open (the
+/// form loads a new page), so neither does this.
 #[component]
-fn TableTools(table: Signal<TableUrl>, label: &'static str, downloads: String) -> impl IntoView {
+fn TableTools(table: TableUrl, label: &'static str, downloads: String) -> impl IntoView {
     let input_id = label.to_lowercase().replace(' ', "-");
+    let (filter_key, page_key) = (
+        format!("{}filter", table.prefix),
+        format!("{}page", table.prefix),
+    );
+    let filter = table.get("filter");
+    // Everything else in the URL stays as it is.
+    let hidden = table
+        .query
+        .into_iter()
+        .filter(|(key, _)| *key != filter_key && *key != page_key)
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
+        .collect_view();
     view! {
         <div class="table-tools">
             <form method="get" action="">
-                {move || {
-                    let table = table.get();
-                    // Everything else in the URL stays as it is.
-                    let hidden: Vec<(String, String)> = table
-                        .query
-                        .clone()
-                        .into_iter()
-                        .filter(|(key, _)| *key != format!("{}filter", table.prefix) && *key != format!("{}page", table.prefix))
-                        .collect();
-                    hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()
-                }}
+                {hidden}
                 <label for=input_id.clone()>{label}</label>
-                <input id=input_id type="search" name=move || format!("{}filter", table.get().prefix) value=move || table.get().get("filter")/>
+                <input id=input_id type="search" name=filter_key value=filter/>
                 <button type="submit" class="button button-secondary">"Filter"</button>
             </form>
             <a href=format!("{downloads}.csv") download="">"Download CSV"</a>
