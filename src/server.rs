@@ -16,6 +16,7 @@ pub mod master_key;
 pub mod outbound;
 pub mod page_guard;
 pub mod read_cache;
+pub mod render_slots;
 pub mod repo;
 pub mod request;
 pub mod request_log;

@@ -14,6 +14,12 @@ use axum::{
 use super::{auth::AuthSession, state::AppState};
 use crate::error::AppError;
 
+/// Whether a request is a browser loading a page (rather than an asset, a health check or a
+/// server function).
+pub fn is_page_load(method: &Method, path: &str) -> bool {
+    matches!(*method, Method::GET | Method::HEAD) && !is_not_a_page(path)
+}
+
 /// Paths that are not pages: assets, health, server functions.
 fn is_not_a_page(path: &str) -> bool {
     path.starts_with("/pkg/")
@@ -34,7 +40,7 @@ pub async fn guard_pages(
     next: Next,
 ) -> Response {
     let path = request.uri().path();
-    if !matches!(*request.method(), Method::GET | Method::HEAD) || is_not_a_page(path) {
+    if !is_page_load(request.method(), path) {
         return next.run(request).await;
     }
     let set_up = match state.is_set_up().await {

@@ -8,8 +8,10 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_sessions_sqlx_store::SqliteStore;
 
 use super::{
-    auth, csrf, downloads, error_status, finish_requests, health, page_guard, request_log,
-    security_headers, state::AppState,
+    auth, csrf, downloads, error_status, finish_requests, health, page_guard,
+    render_slots::{self, RenderSlots},
+    request_log, security_headers,
+    state::AppState,
 };
 use crate::app::{shell, App};
 
@@ -48,6 +50,11 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(security_headers::provide_page_nonce, shell))
+        // Inside the guard: a page load it redirects renders nothing.
+        .layer(middleware::from_fn_with_state(
+            RenderSlots::one_per_core(),
+            render_slots::take_turns,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             page_guard::guard_pages,
