@@ -47,28 +47,15 @@ impl DataState {
             }
         });
         let data_version = RwSignal::new(0u32);
-        let monitors = TableData::new("m_", &query, data_version, {
-            let source = source.clone();
-            move |sort, dir, filter, page| {
-                let source = source.clone();
-                async move {
-                    let id = id.ok_or(AppError::NotFound)?;
-                    list_monitors(source, id, sort, dir, filter, page).await
-                }
-            }
-        });
-        let incidents = TableData::new(
-            "i_",
+        let monitors = TableData::new(
+            "m_",
             &query,
             data_version,
-            move |sort, dir, filter, page| {
-                let source = source.clone();
-                async move {
-                    let id = id.ok_or(AppError::NotFound)?;
-                    list_incidents(source, id, sort, dir, filter, page).await
-                }
-            },
+            source.clone(),
+            id,
+            list_monitors,
         );
+        let incidents = TableData::new("i_", &query, data_version, source, id, list_incidents);
         Self {
             sync,
             tick,

@@ -103,12 +103,16 @@ impl<T> TableData<T>
 where
     T: Serialize + DeserializeOwned + Send + Sync + 'static,
 {
-    /// `load(sort, dir, filter, page)` fetches a page of rows.
+    /// `list(source, id, sort, dir, filter, page)` is the server function that reads a page of
+    /// the rows of connection `id`; with no `id` (an address naming no connection) the table
+    /// is not found, and nothing is read.
     pub fn new<Fut>(
         prefix: &'static str,
         query: &[(String, String)],
         data_version: RwSignal<u32>,
-        load: impl Fn(String, String, String, i64) -> Fut + Send + Sync + 'static,
+        source: String,
+        id: Option<i64>,
+        list: impl Fn(String, i64, String, String, String, i64) -> Fut + Send + Sync + 'static,
     ) -> Self
     where
         Fut: Future<Output = Result<TablePage<T>, AppError>> + Send + 'static,
@@ -121,12 +125,17 @@ where
             move || data_version.get(),
             move |_| {
                 let table = table.get_value();
-                load(
-                    table.get("sort"),
-                    table.get("dir"),
-                    table.get("filter"),
-                    table.page(),
-                )
+                let read = id.map(|id| {
+                    list(
+                        source.clone(),
+                        id,
+                        table.get("sort"),
+                        table.get("dir"),
+                        table.get("filter"),
+                        table.page(),
+                    )
+                });
+                async move { read.ok_or(AppError::NotFound)?.await }
             },
         );
         Self { table, page }
