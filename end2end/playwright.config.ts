@@ -1,7 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 
 // The suite runs twice, against two servers with their own databases: once with JavaScript
@@ -19,7 +18,14 @@ export const DOUBLE_URL = "http://127.0.0.1:3199";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 // This file is also loaded by each worker; the environment carries one run's values to them.
-process.env.PLUGBOARD_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "plugboard-e2e-"));
+// A run's databases go in target/e2e, emptied when the run starts: the last run's are there to
+// look at after a failure, and runs do not pile up in the temporary directory.
+if (!process.env.PLUGBOARD_E2E_DIR) {
+  const scratchDir = path.join(repo, "target", "e2e");
+  fs.rmSync(scratchDir, { recursive: true, force: true });
+  fs.mkdirSync(scratchDir, { recursive: true });
+  process.env.PLUGBOARD_E2E_DIR = scratchDir;
+}
 process.env.PLUGBOARD_E2E_KEY ??= crypto.randomBytes(32).toString("base64");
 const scratch = process.env.PLUGBOARD_E2E_DIR;
 

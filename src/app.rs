@@ -5,6 +5,7 @@ mod components;
 mod page_data;
 mod pages;
 mod shell;
+mod static_html;
 mod viewer;
 
 use leptos::prelude::*;

@@ -5,7 +5,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::app::page_data::page_data;
 use crate::{
     api::connections::{list_connections, ConnectionSummary},
-    app::components::error_notice::error_page,
+    app::{components::error_notice::error_page, static_html::StaticHtml},
     domain::Privacy,
 };
 
@@ -64,29 +64,40 @@ fn ConnectionTable(source_id: String, rows: Vec<ConnectionSummary>) -> impl Into
                     <th scope="col">"Status"</th>
                 </tr>
             </thead>
-            <tbody>
-                {rows
-                    .into_iter()
-                    .map(|row| {
-                        let privacy = match (row.privacy, &row.team_name) {
-                            (Privacy::Team, Some(team)) => format!("{} ({team})", Privacy::Team.label()),
-                            (privacy, _) => privacy.label().to_owned(),
-                        };
-                        view! {
-                            <tr>
-                                <th scope="row"><a href=format!("/connections/{}/{}", source_id, row.id)>{row.name}</a></th>
-                                <td>{row.owner}</td>
-                                <td>{privacy}</td>
-                                <td class="fingerprint">{row.fingerprint}</td>
-                                <td>{row.status_text}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
+            <tbody inner_html=rows_html(&source_id, &rows)></tbody>
         </table>
     }
     .into_any()
+}
+
+/// One `<tr>` per connection, written as text: see [`StaticHtml`] for why.
+fn rows_html(source_id: &str, rows: &[ConnectionSummary]) -> String {
+    let mut html = StaticHtml::with_capacity(rows.len() * 320);
+    for row in rows {
+        html.markup("<tr><th scope=\"row\"><a href=\"/connections/")
+            .attribute_value(source_id)
+            .markup("/")
+            .number(row.id)
+            .markup("\">")
+            .text(&row.name)
+            .markup("</a></th><td>")
+            .text(&row.owner)
+            .markup("</td><td>");
+        match (row.privacy, &row.team_name) {
+            (Privacy::Team, Some(team)) => html
+                .text(Privacy::Team.label())
+                .markup(" (")
+                .text(team)
+                .markup(")"),
+            (privacy, _) => html.text(privacy.label()),
+        };
+        html.markup("</td><td class=\"fingerprint\">")
+            .text(&row.fingerprint)
+            .markup("</td><td>")
+            .text(&row.status_text)
+            .markup("</td></tr>");
+    }
+    html.into_string()
 }
 
 #[component]
@@ -102,5 +113,45 @@ fn Pager(page: i64, pages: i64, total: i64) -> impl IntoView {
             <span>{format!("Page {page} of {pages} ({total} {noun})")}</span>
             {(page < pages).then(|| view! { <a href=format!("?page={}", page + 1)>"Next"</a> })}
         </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::connections::CheckStatus;
+
+    fn row(id: i64, name: &str, privacy: Privacy, team_name: Option<&str>) -> ConnectionSummary {
+        ConnectionSummary {
+            id,
+            name: name.to_owned(),
+            owner: "Ada <Admin>".to_owned(),
+            privacy,
+            team_name: team_name.map(str::to_owned),
+            fingerprint: "••••OKEN".to_owned(),
+            status: CheckStatus::Verified,
+            status_text: "Verified".to_owned(),
+        }
+    }
+
+    #[test]
+    fn rows_link_to_their_connection_and_escape_what_people_typed() {
+        let rows = [
+            row(7, "Prod <script>", Privacy::Workspace, None),
+            row(8, "Ops & \"on call\"", Privacy::Team, Some("SRE</td>")),
+        ];
+        assert_eq!(
+            rows_html("betterstack-uptime", &rows),
+            concat!(
+                "<tr><th scope=\"row\"><a href=\"/connections/betterstack-uptime/7\">",
+                "Prod &lt;script&gt;</a></th><td>Ada &lt;Admin&gt;</td>",
+                "<td>Shared with Workspace</td><td class=\"fingerprint\">••••OKEN</td>",
+                "<td>Verified</td></tr>",
+                "<tr><th scope=\"row\"><a href=\"/connections/betterstack-uptime/8\">",
+                "Ops &amp; \"on call\"</a></th><td>Ada &lt;Admin&gt;</td>",
+                "<td>Shared with Team (SRE&lt;/td&gt;)</td><td class=\"fingerprint\">••••OKEN</td>",
+                "<td>Verified</td></tr>",
+            )
+        );
     }
 }
