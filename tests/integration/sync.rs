@@ -120,7 +120,18 @@ async fn creating_a_connection_pulls_every_page_of_every_list_and_the_counts_mat
     assert!(last.succeeded, "{last:?}");
     assert_eq!(last.pages, 9);
     assert_eq!(last.rows_changed, 600 + 120 + 3 + 1 + 1);
-    assert_eq!(status.counts.monitors, 600);
+    let counts = status.counts;
+    assert_eq!(
+        (
+            counts.monitors,
+            counts.monitor_groups,
+            counts.heartbeats,
+            counts.status_pages,
+            counts.incidents
+        ),
+        (600, 1, 3, 1, 120),
+        "each figure the page shows is its own table's count"
+    );
 }
 
 #[tokio::test]

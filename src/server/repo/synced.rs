@@ -223,6 +223,32 @@ pub async fn count<'e>(
     .await
 }
 
+/// How many rows of each kind a connection has.
+#[derive(sqlx::FromRow)]
+pub struct Counts {
+    pub monitors: i64,
+    pub monitor_groups: i64,
+    pub heartbeats: i64,
+    pub status_pages: i64,
+    pub incidents: i64,
+}
+
+/// All five counts in one statement: one hand-off to SQLite's worker instead of five, and one
+/// snapshot, so the figures never mix a sync's committed pages with the ones before it.
+pub async fn counts<'e>(db: impl SqliteExecutor<'e>, connection_id: i64) -> sqlx::Result<Counts> {
+    sqlx::query_as(
+        "SELECT
+            (SELECT COUNT(*) FROM synced_monitors WHERE connection_id = ?1) AS monitors,
+            (SELECT COUNT(*) FROM synced_monitor_groups WHERE connection_id = ?1) AS monitor_groups,
+            (SELECT COUNT(*) FROM synced_heartbeats WHERE connection_id = ?1) AS heartbeats,
+            (SELECT COUNT(*) FROM synced_status_pages WHERE connection_id = ?1) AS status_pages,
+            (SELECT COUNT(*) FROM synced_incidents WHERE connection_id = ?1) AS incidents",
+    )
+    .bind(connection_id)
+    .fetch_one(db)
+    .await
+}
+
 /// The day (YYYY-MM-DD) the newest stored incident started, for an incremental pull.
 pub async fn newest_incident_day<'e>(
     db: impl SqliteExecutor<'e>,

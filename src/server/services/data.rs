@@ -77,15 +77,16 @@ pub async fn status(
             pages: run.pages,
             rows_changed: run.rows_changed,
         });
+    let counts = synced::counts(pool, row.id).await?;
     Ok(SyncStatus {
         running_pages: state.syncs.progress(row.id),
         last,
         counts: DataCounts {
-            monitors: synced::count(pool, &synced::MONITORS, row.id).await?,
-            monitor_groups: synced::count(pool, &synced::MONITOR_GROUPS, row.id).await?,
-            heartbeats: synced::count(pool, &synced::HEARTBEATS, row.id).await?,
-            status_pages: synced::count(pool, &synced::STATUS_PAGES, row.id).await?,
-            incidents: synced::count(pool, &synced::INCIDENTS, row.id).await?,
+            monitors: counts.monitors,
+            monitor_groups: counts.monitor_groups,
+            heartbeats: counts.heartbeats,
+            status_pages: counts.status_pages,
+            incidents: counts.incidents,
         },
         token_rejected_since: row.token_rejected_since.map(clock::format_utc),
         can_sync: can_manage(state, user, &row).await?,
