@@ -64,9 +64,7 @@ async fn status(admin: &Browser, id: i64) -> SyncStatus {
 }
 
 async fn monitors(app: &TestApp, id: i64) -> i64 {
-    synced::count(&app.state.pool, &synced::MONITORS, id)
-        .await
-        .unwrap()
+    synced::counts(&app.state.pool, id).await.unwrap().monitors
 }
 
 /// The slowest of a few rounds of the pages people use while the source is slow.

@@ -58,8 +58,8 @@ async fn connected(world: World) -> (TestApp, Double, Browser, i64) {
     (app, double, admin, id)
 }
 
-async fn count(app: &TestApp, table: &synced::Table, id: i64) -> i64 {
-    synced::count(&app.state.pool, table, id).await.unwrap()
+async fn counts(app: &TestApp, id: i64) -> synced::Counts {
+    synced::counts(&app.state.pool, id).await.unwrap()
 }
 
 async fn status(browser: &Browser, id: i64) -> SyncStatus {
@@ -87,14 +87,14 @@ fn pages_asked(double: &Double) -> BTreeMap<String, Vec<String>> {
 async fn creating_a_connection_pulls_every_page_of_every_list_and_the_counts_match() {
     let (app, double, admin, id) = connected(big_world(600, 120)).await;
     assert_eq!(
-        count(&app, &synced::MONITORS, id).await,
+        counts(&app, id).await.monitors,
         600,
         "the team token sees its team's monitors only"
     );
-    assert_eq!(count(&app, &synced::INCIDENTS, id).await, 120);
-    assert_eq!(count(&app, &synced::HEARTBEATS, id).await, 3);
-    assert_eq!(count(&app, &synced::STATUS_PAGES, id).await, 1);
-    assert_eq!(count(&app, &synced::MONITOR_GROUPS, id).await, 1);
+    assert_eq!(counts(&app, id).await.incidents, 120);
+    assert_eq!(counts(&app, id).await.heartbeats, 3);
+    assert_eq!(counts(&app, id).await.status_pages, 1);
+    assert_eq!(counts(&app, id).await.monitor_groups, 1);
 
     let asked = pages_asked(&double);
     assert_eq!(
@@ -181,8 +181,8 @@ async fn a_second_sync_changes_only_what_changed_and_pulls_incidents_from_the_ne
         third.rows_changed, 2,
         "one incident added, one monitor gone"
     );
-    assert_eq!(count(&app, &synced::INCIDENTS, id).await, 11);
-    assert_eq!(count(&app, &synced::MONITORS, id).await, 29);
+    assert_eq!(counts(&app, id).await.incidents, 11);
+    assert_eq!(counts(&app, id).await.monitors, 29);
 }
 
 #[tokio::test]
@@ -195,8 +195,8 @@ async fn throttling_on_every_other_request_is_waited_out_as_retry_after_asks() {
         },
     );
     let (app, double, admin, id) = connected(world).await;
-    assert_eq!(count(&app, &synced::MONITORS, id).await, 300);
-    assert_eq!(count(&app, &synced::INCIDENTS, id).await, 60);
+    assert_eq!(counts(&app, id).await.monitors, 300);
+    assert_eq!(counts(&app, id).await.incidents, 60);
     assert!(status(&admin, id).await.last.unwrap().succeeded);
     let requests = double.requests();
     let throttled: Vec<usize> = (0..requests.len())
@@ -246,7 +246,7 @@ async fn a_token_revoked_between_syncs_marks_the_connection_failing_and_keeps_it
         .unwrap();
     assert_eq!(outcome.outcome, "token_rejected");
     assert_eq!(
-        count(&app, &synced::MONITORS, id).await,
+        counts(&app, id).await.monitors,
         40,
         "the data already pulled stays"
     );
@@ -289,7 +289,7 @@ async fn a_next_link_to_another_host_is_followed_by_its_page_number_only() {
         Double::start(World::default().token_prefix("team_", Access::team("Ops"))).await;
     let world = big_world(600, 120).next_links_to(elsewhere.base_url());
     let (app, double, _admin, id) = connected(world).await;
-    assert_eq!(count(&app, &synced::MONITORS, id).await, 600);
+    assert_eq!(counts(&app, id).await.monitors, 600);
     assert!(
         elsewhere.requests().is_empty(),
         "nothing was sent to the other host"
@@ -316,7 +316,7 @@ async fn a_sync_that_fails_midway_keeps_the_previous_data_and_records_the_failur
         .unwrap();
     assert_eq!(outcome.outcome, "failed");
     assert_eq!(
-        count(&app, &synced::MONITORS, id).await,
+        counts(&app, id).await.monitors,
         30,
         "the monitors pulled this time were not stored"
     );

@@ -208,21 +208,6 @@ pub async fn delete_missing(
         .rows_affected())
 }
 
-/// How many rows of `table` the connection has.
-pub async fn count<'e>(
-    db: impl SqliteExecutor<'e>,
-    table: &Table,
-    connection_id: i64,
-) -> sqlx::Result<i64> {
-    sqlx::query_scalar(&format!(
-        "SELECT COUNT(*) FROM {} WHERE connection_id = ?",
-        table.name
-    ))
-    .bind(connection_id)
-    .fetch_one(db)
-    .await
-}
-
 /// How many rows of each kind a connection has.
 #[derive(sqlx::FromRow)]
 pub struct Counts {
