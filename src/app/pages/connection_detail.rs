@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::app::page_data::page_data;
+use crate::app::{page_data::page_data, pages::id_param};
 use crate::{
     api::connection_changes::{
         get_connection_detail, ChangePrivacy, DeleteConnection, RenameConnection, SwapToken,
@@ -38,7 +38,7 @@ use test_now::TestNow;
 pub fn ConnectionDetailPage() -> impl IntoView {
     let params = use_params_map().get_untracked();
     let source = params.get("source").unwrap_or_default();
-    let id = params.get("id").and_then(|id| id.parse::<i64>().ok());
+    let id = id_param();
     let query = use_query_map()
         .get_untracked()
         .into_iter()

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
-use crate::app::page_data::page_data;
+use crate::app::{page_data::page_data, pages::id_param};
 use crate::{
     api::members::{list_members, RemoveMember},
     app::components::{
@@ -15,10 +14,7 @@ use crate::{
 /// `/settings/members/<id>/remove`: says what removal does, then does it.
 #[component]
 pub fn RemoveMemberPage() -> impl IntoView {
-    let member_id = use_params_map()
-        .read()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok());
+    let member_id = id_param();
     view! {
         <Title text="Remove a member"/>
         <RemoveMemberBody member_id/>

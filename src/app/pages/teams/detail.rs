@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
-use crate::app::page_data::page_data;
+use crate::app::{page_data::page_data, pages::id_param};
 use crate::{
     api::teams::{get_team, DeleteTeam, RenameTeam, SetTeamMembers, TeamDetail},
     app::components::{
@@ -16,10 +15,7 @@ use crate::{
 /// `/settings/teams/<id>`: a team's members and leads; Admins rename, change and delete it.
 #[component]
 pub fn TeamPage() -> impl IntoView {
-    let team_id = use_params_map()
-        .read()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok());
+    let team_id = id_param();
     view! {
         <Title text="Team"/>
         <TeamBody team_id/>
