@@ -3,6 +3,8 @@
 //! No type here has a field that could hold a token: tiles and rows carry its last four
 //! characters, and nothing else of it.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -90,8 +92,9 @@ pub struct ConnectionSummary {
 pub struct SourceConnections {
     pub source_id: String,
     pub source_name: String,
-    /// One page of them, by name.
-    pub connections: Vec<ConnectionSummary>,
+    /// One page of them, by name. Shared, not copied: the server hands the same answer to every
+    /// request until something commits (`server::read_cache`), and the page's resource clones it.
+    pub connections: Arc<[ConnectionSummary]>,
     pub page: i64,
     pub pages: i64,
     /// All the connections of the source the viewer can see.

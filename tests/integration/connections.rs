@@ -23,7 +23,7 @@ async fn visible(browser: &Browser) -> Vec<String> {
     let reply = browser.call::<ListConnections>(&[("source", SOURCE)]).await;
     assert_eq!(reply.status, 200, "{reply:?}");
     let page: SourceConnections = serde_json::from_str(&reply.body).unwrap();
-    page.connections.into_iter().map(|c| c.name).collect()
+    page.connections.iter().map(|c| c.name.clone()).collect()
 }
 
 #[tokio::test]

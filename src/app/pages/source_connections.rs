@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -49,7 +51,7 @@ pub fn SourceConnectionsPage() -> impl IntoView {
 }
 
 #[component]
-fn ConnectionTable(source_id: String, rows: Vec<ConnectionSummary>) -> impl IntoView {
+fn ConnectionTable(source_id: String, rows: Arc<[ConnectionSummary]>) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p>"No connections yet. Add one to start pulling data."</p> }.into_any();
     }

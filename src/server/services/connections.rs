@@ -282,7 +282,11 @@ async fn load_list(
     Ok(SourceConnections {
         source_id: source.id.to_owned(),
         source_name: source.name.to_owned(),
-        connections: rows.into_iter().map(summary).collect::<Result<_, _>>()?,
+        connections: rows
+            .into_iter()
+            .map(summary)
+            .collect::<Result<Vec<_>, _>>()?
+            .into(),
         page,
         pages: page_count(total),
         total,
