@@ -6,7 +6,14 @@ export const STEP_TWO = "/settings/connections/new?step=credentials&source=bette
 
 /** Add Credential: the dialog with JavaScript, its own page without. */
 export async function openCredentialOverlay(page: Page, javaScriptEnabled: boolean) {
-  await page.getByRole("link", { name: /Add Credential/ }).click();
+  const add = page.getByRole("link", { name: /Add Credential/ });
+  if (javaScriptEnabled) {
+    // It opens the dialog once the step has hydrated; a click before that follows the link.
+    await expect(add).toHaveAttribute("aria-haspopup", "dialog");
+  } else {
+    await expect(add).not.toHaveAttribute("aria-haspopup");
+  }
+  await add.click();
   if (javaScriptEnabled) {
     await expect(page.getByRole("dialog", { name: "Add Credential" })).toBeVisible();
   } else {

@@ -4,5 +4,6 @@ pub mod cog_icon;
 pub mod credential_form;
 pub mod error_notice;
 pub mod forms;
+pub mod hydrated;
 pub mod settings_menu;
 pub mod site_header;

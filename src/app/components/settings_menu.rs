@@ -1,6 +1,6 @@
 use leptos::{ev::FocusEvent, prelude::*, wasm_bindgen::JsCast};
 
-use super::cog_icon::CogIcon;
+use super::{cog_icon::CogIcon, hydrated::hydrated};
 use crate::{app::pages::settings::visible_sections, domain::Role};
 
 /// The header's Settings control.
@@ -11,9 +11,7 @@ use crate::{app::pages::settings::visible_sections, domain::Role};
 #[island]
 pub fn SettingsMenu(role: Role) -> impl IntoView {
     let open = RwSignal::new(false);
-    // Effects run only in the browser, so this turns true exactly when hydration is done.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move || hydrated.set(true));
+    let hydrated = hydrated();
     let container = NodeRef::<leptos::html::Div>::new();
     let close_when_focus_leaves = move |ev: FocusEvent| {
         let next = ev

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use crate::api::connections::{CheckStatus, CredentialTile};
+use crate::{
+    api::connections::{CheckStatus, CredentialTile},
+    app::components::hydrated::hydrated,
+};
 
 /// The user's saved credentials as a radio group of tiles (one chosen at a time), followed by
 /// the Add Credential tile.
@@ -14,6 +17,7 @@ pub fn CredentialTiles(
     on_add: Callback<()>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let hydrated = hydrated();
     view! {
         <fieldset class="field" aria-describedby="credential-error">
             <legend>"Credential"</legend>
@@ -24,6 +28,7 @@ pub fn CredentialTiles(
                 <a
                     class="tile add-tile"
                     href=add_href
+                    aria-haspopup=move || hydrated.get().then_some("dialog")
                     on:click=move |ev| {
                         ev.prevent_default();
                         on_add.run(());
