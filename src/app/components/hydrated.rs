@@ -1,8 +1,9 @@
 //! Whether the browser has hydrated the calling island yet.
 //!
-//! A control that does something else once JavaScript runs (a link that opens a menu or a
-//! dialog in place) says so to screen readers only from then on: in the server's HTML it is a
-//! plain link, and a click before hydration still follows it.
+//! What needs JavaScript appears or changes only from then on: a link that opens a menu or a
+//! dialog in place says so to screen readers (in the server's HTML it is a plain link, and a
+//! click before hydration still follows it), a Copy button appears, a field shows or hides with
+//! a choice.
 
 use leptos::prelude::*;
 

@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 
-use crate::api::members::CreatedInvite;
+use crate::{api::members::CreatedInvite, app::components::hydrated::hydrated};
 
 /// The one-time invite link, ready to copy. It is never shown again.
 #[component]
 pub fn InviteLink(invite: CreatedInvite) -> impl IntoView {
     // The Copy button needs the clipboard, so it appears only once the page has hydrated.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move || hydrated.set(true));
+    let hydrated = hydrated();
     let copied = RwSignal::new(false);
     let link = invite.link.clone();
     view! {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::{api::members::TeamRef, domain::Privacy};
+use crate::{api::members::TeamRef, app::components::hydrated::hydrated, domain::Privacy};
 
 /// Privacy as a radio group, and the team to share with. Without JavaScript the team picker
 /// is always shown; with it, only when Shared with Team is chosen.
@@ -14,8 +14,7 @@ pub fn PrivacyFields(
     #[prop(into)] team_error: Signal<Option<String>>,
 ) -> impl IntoView {
     let chosen = RwSignal::new(initial);
-    let hydrated = RwSignal::new(false);
-    Effect::new(move || hydrated.set(true));
+    let hydrated = hydrated();
     let has_teams = !teams.is_empty();
     view! {
         <fieldset class="field">
