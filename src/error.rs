@@ -31,9 +31,18 @@ pub enum AppError {
     /// and a wrong password, so it reveals nothing about who has an account.
     #[error("That email and password do not match an account.")]
     SignInFailed,
-    /// Too many attempts; the text says when to try again.
-    #[error("{0}")]
-    RateLimited(String),
+    /// Too many attempts; the text says when to try again, and so does `Retry-After`.
+    #[error("{message}")]
+    RateLimited {
+        message: String,
+        retry_after_secs: u64,
+    },
+    /// The server is at its bound for expensive work (password hashing); try again shortly.
+    #[error("{message}")]
+    Busy {
+        message: String,
+        retry_after_secs: u64,
+    },
     /// A rule of the product said no (the last Admin, a taken name, …); the text says which.
     #[error("{0}")]
     Conflict(String),
@@ -68,12 +77,26 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Invalid(_) | AppError::BadRequest => 400,
             AppError::SignInFailed => 401,
-            AppError::RateLimited(_) => 429,
+            AppError::RateLimited { .. } => 429,
+            AppError::Busy { .. } => 503,
             AppError::Conflict(_) | AppError::NeedsConfirmation(_) => 409,
             AppError::Gone(_) => 410,
             AppError::SourceUnreachable(_) => 502,
             AppError::Unreachable => 503,
             AppError::Internal => 500,
+        }
+    }
+
+    /// How many seconds to wait before trying again, for answers that say so.
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            AppError::RateLimited {
+                retry_after_secs, ..
+            }
+            | AppError::Busy {
+                retry_after_secs, ..
+            } => Some(*retry_after_secs),
+            _ => None,
         }
     }
 

@@ -1,7 +1,9 @@
 //! Everything that runs only on the server. Gated once, in `lib.rs`.
 
 pub mod auth;
+pub mod check_budget;
 pub mod cli;
+pub mod client_addr;
 pub mod clock;
 pub mod config;
 pub mod connectors;
@@ -12,6 +14,7 @@ pub mod downloads;
 pub mod error_status;
 pub mod finish_requests;
 pub mod health;
+pub mod housekeeping;
 pub mod master_key;
 pub mod outbound;
 pub mod page_guard;

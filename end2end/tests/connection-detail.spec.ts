@@ -1,7 +1,7 @@
 import { APIRequestContext, Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { invite, join, newPerson, teamToken } from "./people";
-import { newConnection } from "./stepper";
+import { STEP_TWO, finishConnection, newConnection } from "./stepper";
 import { DOUBLE_URL } from "../playwright.config";
 
 type Seen = { path: string; authorization: string | null };
@@ -54,6 +54,33 @@ test("a swap to a valid token replaces it and the old one is never sent again", 
   expect(after).toContain(fresh);
   expect(after).not.toContain(old);
   expect(await page.content()).not.toContain(fresh);
+});
+
+test("someone who may not manage every connection on a credential swaps into a new one", async ({ page, browser, javaScriptEnabled }, testInfo) => {
+  const mode = testInfo.project.name;
+  const shared = `Bo shared ${mode}`;
+  const bo = await newPerson(browser, testInfo);
+  await join(bo, await invite(page, `swapper-${mode}@acme.test`, "Member"), `Bo ${mode}`, "bo's long password here");
+  const [old, fresh] = [teamToken(), teamToken()];
+  const path = await newConnection(bo, javaScriptEnabled, shared, old, "Shared with Workspace");
+  await bo.goto(STEP_TWO);
+  await bo.getByRole("radio", { name: `${shared} token`, exact: true }).check();
+  const own = `Bo private ${mode}`;
+  await finishConnection(bo, own, "Private to Me");
+  const ownPath = await bo.getByRole("row", { name: new RegExp(own) }).getByRole("link", { name: own }).getAttribute("href");
+
+  // The Admin manages the shared connection but cannot see Bo's private one on the same token.
+  await page.goto(path);
+  const swap = page.getByRole("region", { name: "API Token" });
+  await expect(swap).toContainText("also used by connections you cannot manage");
+  await expect(swap.getByRole("button", { name: "Swap Token" })).toHaveCount(0);
+  await swap.getByRole("textbox", { name: "API Token" }).fill(fresh);
+  await swap.getByRole("button", { name: "Use a new credential for this connection only" }).click();
+  await expect(page.locator(".facts")).toContainText(`••••${fresh.slice(-4)}`);
+  await expect(history(page).first()).toContainText("(a new credential for this connection only)");
+
+  await bo.goto(ownPath!);
+  await expect(bo.locator(".facts")).toContainText(`••••${old.slice(-4)}`);
 });
 
 test("narrowing privacy names who loses access, then they do", async ({ page, browser, javaScriptEnabled }, testInfo) => {

@@ -16,10 +16,19 @@ pub struct ConnectionDetail {
     pub facts: ConnectionFacts,
     /// Whether the viewer may change it; the page is read-only otherwise.
     pub can_manage: bool,
+    /// Whether a swap may replace the token of the credential itself: the viewer may manage
+    /// every connection that uses it. Otherwise a new token goes into a new credential.
+    pub can_swap_in_place: bool,
     pub team_id: Option<i64>,
     /// The teams the viewer may share it with.
     pub teams: Vec<TeamRef>,
+    /// One page of History, newest first.
     pub history: Vec<HistoryEntry>,
+    /// Which page of History that is (from 1), and how many there are.
+    pub history_page: i64,
+    pub history_pages: i64,
+    /// Entries in all of History.
+    pub history_total: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,11 +48,16 @@ pub struct CheckReport {
 }
 
 /// At a stable address (no build hash), so load scripts can call it: `bench/web.sh`.
+/// `history_page` is the page of History (from 1; the first when left out).
 #[server(prefix = "/api", endpoint = "connection_detail")]
-pub async fn get_connection_detail(source: String, id: i64) -> Result<ConnectionDetail, AppError> {
+pub async fn get_connection_detail(
+    source: String,
+    id: i64,
+    #[server(default)] history_page: i64,
+) -> Result<ConnectionDetail, AppError> {
     use crate::server::{auth::require_user, services::connection_changes, state::app_state};
     let user = require_user().await?;
-    connection_changes::detail(&app_state()?, &user, &source, id).await
+    connection_changes::detail(&app_state()?, &user, &source, id, history_page).await
 }
 
 /// Renames the connection. Never checks the token.

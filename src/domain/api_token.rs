@@ -2,6 +2,9 @@ use zeroize::Zeroizing;
 
 use super::limits::MAX_TOKEN_CHARS;
 
+/// Tokens shorter than this are shown as `••••` alone.
+pub const MIN_SHOWN_TOKEN_CHARS: usize = 12;
+
 /// An API token as pasted by a person. Write-only: no `Display`, no `Serialize`, a redacted
 /// `Debug`, wiped from memory when dropped.
 pub struct ApiToken(Zeroizing<String>);
@@ -37,10 +40,14 @@ impl ApiToken {
         &self.0
     }
 
-    /// What may be shown of it: its last four characters.
+    /// What may be shown of it: its last four characters, or nothing for a token shorter
+    /// than [`MIN_SHOWN_TOKEN_CHARS`], of which four characters are too much to give away.
     pub fn last_four(&self) -> String {
         let chars: Vec<char> = self.0.chars().collect();
-        chars[chars.len().saturating_sub(4)..].iter().collect()
+        if chars.len() < MIN_SHOWN_TOKEN_CHARS {
+            return String::new();
+        }
+        chars[chars.len() - 4..].iter().collect()
     }
 }
 
@@ -50,7 +57,7 @@ impl std::fmt::Debug for ApiToken {
     }
 }
 
-/// How a token is shown: `••••` and its last four characters.
+/// How a token is shown: `••••` and its last four characters (none for a short token).
 pub fn fingerprint(last_four: &str) -> String {
     format!("••••{last_four}")
 }
@@ -110,5 +117,13 @@ mod tests {
         let token = ApiToken::parse("abcDEF123456wxyz").unwrap();
         assert_eq!(fingerprint(&token.last_four()), "••••wxyz");
         assert_eq!(format!("{token:?}"), "ApiToken(redacted)");
+    }
+
+    #[test]
+    fn a_token_shorter_than_twelve_characters_shows_nothing_of_itself() {
+        let short = ApiToken::parse("abcdefghijk").unwrap();
+        assert_eq!(fingerprint(&short.last_four()), "••••");
+        let long_enough = ApiToken::parse("abcdefghijkl").unwrap();
+        assert_eq!(fingerprint(&long_enough.last_four()), "••••ijkl");
     }
 }

@@ -5,8 +5,11 @@ pub const MAX_DESCRIPTION_CHARS: usize = 500;
 pub const MAX_EMAIL_CHARS: usize = 254;
 pub const MIN_PASSWORD_CHARS: usize = 12;
 pub const MAX_PASSWORD_CHARS: usize = 256;
-/// Failed sign-ins allowed for one email within [`SIGN_IN_WINDOW_MINUTES`].
+/// Failed sign-ins allowed for one email from one client address within
+/// [`SIGN_IN_WINDOW_MINUTES`].
 pub const MAX_FAILED_SIGN_INS: i64 = 5;
+/// Failed sign-ins allowed from one client address, whatever the emails, in the same window.
+pub const MAX_FAILED_SIGN_INS_PER_CLIENT: i64 = 30;
 pub const SIGN_IN_WINDOW_MINUTES: i64 = 15;
 pub const INVITE_VALID_DAYS: i64 = 7;
 pub const RESET_LINK_VALID_HOURS: i64 = 24;

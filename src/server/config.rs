@@ -2,7 +2,12 @@
 //!
 //! Every bad value becomes a [`ConfigError`] naming the variable, which `main` prints as one line.
 
-use std::{net::SocketAddr, path::PathBuf, str::FromStr, time::Duration};
+use std::{
+    net::{IpAddr, SocketAddr},
+    path::PathBuf,
+    str::FromStr,
+    time::Duration,
+};
 
 use leptos::config::LeptosOptions;
 use sqlx::sqlite::SqliteConnectOptions;
@@ -42,6 +47,8 @@ pub struct Settings {
     pub betterstack_uptime_url: Url,
     pub public_url: Option<Url>,
     pub sync_interval: Duration,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`PLUGBOARD_TRUSTED_PROXIES`).
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 /// Where the SQLite database lives.
@@ -76,6 +83,7 @@ impl Settings {
             betterstack_uptime_url: betterstack_uptime_url(env("BETTERSTACK_UPTIME_URL"))?,
             public_url: public_url(env("PLUGBOARD_PUBLIC_URL"))?,
             sync_interval: sync_interval(env("PLUGBOARD_SYNC_INTERVAL"))?,
+            trusted_proxies: trusted_proxies(env("PLUGBOARD_TRUSTED_PROXIES"))?,
         })
     }
 }
@@ -161,6 +169,26 @@ pub fn sync_interval(value: Option<String>) -> Result<Duration, ConfigError> {
     Ok(Duration::from_secs(seconds))
 }
 
+/// `PLUGBOARD_TRUSTED_PROXIES`: comma-separated IP addresses of the reverse proxies in front
+/// of Plugboard; none by default, when the TCP peer is the client.
+pub fn trusted_proxies(value: Option<String>) -> Result<Vec<IpAddr>, ConfigError> {
+    let Some(raw) = value else {
+        return Ok(Vec::new());
+    };
+    raw.split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            part.parse().map_err(|_| {
+                ConfigError::new(
+                    "PLUGBOARD_TRUSTED_PROXIES",
+                    format!("'{part}' is not an IP address, like 127.0.0.1 or ::1"),
+                )
+            })
+        })
+        .collect()
+}
+
 /// `PLUGBOARD_PUBLIC_URL`: how people reach Plugboard, when it is behind a proxy or on https.
 pub fn public_url(value: Option<String>) -> Result<Option<Url>, ConfigError> {
     value
@@ -228,6 +256,20 @@ mod tests {
             .unwrap_err()
             .to_string()
             .starts_with("PLUGBOARD_SYNC_INTERVAL"));
+    }
+
+    #[test]
+    fn trusted_proxies_are_a_list_of_addresses_and_none_by_default() {
+        assert!(trusted_proxies(None).unwrap().is_empty());
+        assert_eq!(
+            trusted_proxies(Some("127.0.0.1, ::1".into())).unwrap(),
+            vec![
+                "127.0.0.1".parse::<IpAddr>().unwrap(),
+                "::1".parse::<IpAddr>().unwrap()
+            ]
+        );
+        let err = trusted_proxies(Some("10.0.0.0/8".into())).unwrap_err();
+        assert_eq!(err.variable, "PLUGBOARD_TRUSTED_PROXIES");
     }
 
     #[test]

@@ -4,7 +4,8 @@ pub mod betterstack;
 
 use crate::{
     domain::api_token::ApiToken,
-    server::{outbound, state::AppState},
+    error::AppError,
+    server::{auth::SignedInUser, outbound, state::AppState},
 };
 
 /// What a source said about a token.
@@ -21,14 +22,25 @@ pub enum TokenCheck {
     Unreachable { detail: String },
 }
 
-/// Checks `token` with the source `source_id`, within the token's request pace and the
-/// server's bound on checks in flight.
-pub async fn check_token(state: &AppState, source_id: &str, token: &ApiToken) -> TokenCheck {
+/// Checks `token` with the source `source_id` for `user`, within their check budget (refused
+/// with when to try again), the token's request pace and the server's bound on checks in
+/// flight.
+pub async fn check_token(
+    state: &AppState,
+    user: &SignedInUser,
+    source_id: &str,
+    token: &ApiToken,
+) -> Result<TokenCheck, AppError> {
+    let _budget = state.check_budgets.admit(user.id)?;
     let Some(_turn) = state.syncs.check_slot(outbound::REQUEST_TIMEOUT).await else {
-        return TokenCheck::Unreachable {
+        return Ok(TokenCheck::Unreachable {
             detail: "too many checks in flight".into(),
-        };
+        });
     };
+    Ok(check_with_source(state, source_id, token).await)
+}
+
+async fn check_with_source(state: &AppState, source_id: &str, token: &ApiToken) -> TokenCheck {
     match source_id {
         "betterstack-uptime" => {
             state.syncs.pace_for(token).wait().await;

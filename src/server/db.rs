@@ -1,6 +1,7 @@
 //! Opening the SQLite database and bringing its schema up to date.
 
 pub mod commits;
+pub mod file_modes;
 
 use std::time::Duration;
 
@@ -17,7 +18,8 @@ const POOL_SIZE: u32 = 8;
 /// How long a write waits for another write to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Opens (creating if missing) the database file, in WAL mode with foreign keys enforced.
+/// Opens (creating if missing, private to this user) the database file, in WAL mode with
+/// foreign keys enforced.
 pub async fn open(settings: &DatabaseSettings) -> Result<SqlitePool, ConfigError> {
     let fail = |why: String| {
         ConfigError::new(
@@ -28,13 +30,7 @@ pub async fn open(settings: &DatabaseSettings) -> Result<SqlitePool, ConfigError
             ),
         )
     };
-    if let Some(dir) = settings
-        .file
-        .parent()
-        .filter(|dir| !dir.as_os_str().is_empty())
-    {
-        std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
-    }
+    file_modes::create_private(&settings.file).map_err(|e| fail(e.to_string()))?;
     let options = settings
         .options
         .clone()

@@ -1,12 +1,13 @@
 //! Gives server-function errors their proper HTTP status.
 //!
 //! server_fn answers every error with 500. The body is our [`AppError`], which knows its
-//! status: bad input is a 4xx, not a server fault. Redirects (plain form posts) are left alone.
+//! status: bad input is a 4xx, not a server fault. A refusal that says when to try again
+//! (429, 503) also says it in `Retry-After`. Redirects (plain form posts) are left alone.
 
 use axum::{
     body::{to_bytes, Body},
     extract::Request,
-    http::StatusCode,
+    http::{header, HeaderValue, StatusCode},
     middleware::Next,
     response::Response,
 };
@@ -30,6 +31,11 @@ pub async fn status_from_app_error(request: Request, next: Next) -> Response {
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status = StatusCode::from_u16(error.status()).unwrap_or(parts.status);
+        if let Some(seconds) = error.retry_after_secs() {
+            parts
+                .headers
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
     }
     Response::from_parts(parts, Body::from(bytes))
 }

@@ -3,11 +3,11 @@
 
 pub mod connections;
 pub mod credentials;
-pub mod failed_sign_ins;
 pub mod history;
 pub mod invites;
 pub mod password_resets;
 pub mod sessions;
+pub mod sign_in_attempts;
 pub mod sync_runs;
 pub mod synced;
 pub mod synced_views;

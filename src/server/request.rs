@@ -23,6 +23,13 @@ pub fn extension<T: Clone + Send + Sync + 'static>() -> Option<T> {
     with_context::<Parts, _>(|parts| parts.extensions.get::<T>().cloned()).flatten()
 }
 
+/// The address this request came from (see [`super::client_addr`]).
+pub fn client_addr() -> Result<std::net::IpAddr, AppError> {
+    extension::<super::client_addr::ClientAddr>()
+        .map(|client| client.0)
+        .ok_or_else(|| AppError::internal("the client address is missing from the request"))
+}
+
 /// A form posted by the browser itself (no JavaScript): it asked for HTML back.
 pub fn is_plain_form_post() -> bool {
     with_parts(|parts| {

@@ -8,7 +8,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_sessions_sqlx_store::SqliteStore;
 
 use super::{
-    auth, csrf, downloads, error_status, finish_requests, health, page_guard,
+    auth, client_addr, csrf, downloads, error_status, finish_requests, health, page_guard,
     render_slots::{self, RenderSlots},
     request_log, security_headers,
     state::AppState,
@@ -32,7 +32,7 @@ pub fn router(state: AppState) -> Router {
     let routes = route_list();
     let leptos_options = state.leptos_options.clone();
     let sessions = SqliteStore::new(state.pool.clone());
-    let auth_layer = auth::layer::auth_layer(&state.pool, sessions, state.serves_https());
+    let auth_layer = auth::layer::auth_layer(&state, sessions);
     // Layers run outside in: the last added sees the request first.
     Router::new()
         .route("/healthz", get(health::healthz))
@@ -63,6 +63,10 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(auth::renewal::renew_sessions_in_use))
         .layer(auth_layer)
         .layer(middleware::from_fn(csrf::refuse_cross_site))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            client_addr::find_client_addr,
+        ))
         .layer(middleware::from_fn(error_status::status_from_app_error))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(

@@ -51,8 +51,14 @@ pub async fn add_security_headers(
 ) -> Response {
     let nonce = Nonce::new();
     request.extensions_mut().insert(nonce.clone());
+    let is_asset = is_site_file(request.uri().path());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    // Pages, server-function answers and downloads carry what one signed-in person may see:
+    // no cache (the browser's, a proxy's) keeps them. The site's own files may be kept.
+    if !is_asset {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     let policy = if is_html(headers) {
         HeaderValue::from_str(&page_policy(&nonce))
             .unwrap_or(HeaderValue::from_static(NOTHING_ALLOWED))
@@ -77,6 +83,11 @@ pub async fn add_security_headers(
         );
     }
     response
+}
+
+/// The browser bundle, styles and public files: the same for everyone.
+fn is_site_file(path: &str) -> bool {
+    path.starts_with("/pkg/") || path == "/favicon.svg"
 }
 
 fn is_html(headers: &HeaderMap) -> bool {

@@ -36,6 +36,8 @@ pub async fn build_state(settings: &Settings) -> Result<AppState, ConfigError> {
         .map_err(|e| {
             ConfigError::new("DATABASE_URL", format!("cannot read the sync history: {e}"))
         })?;
+    // Once start-up has worked: a failed start-up stays one line.
+    super::db::file_modes::warn_if_shared(&settings.database.file);
     Ok(AppState::new(
         settings.leptos.clone(),
         pool,
@@ -43,6 +45,7 @@ pub async fn build_state(settings: &Settings) -> Result<AppState, ConfigError> {
         settings.betterstack_uptime_url.clone(),
         settings.public_url.clone(),
         settings.sync_interval,
+        settings.trusted_proxies.clone(),
     ))
 }
 
@@ -59,7 +62,9 @@ pub async fn serve(
             tracing::warn!("cannot turn off Nagle's algorithm on a connection: {e}");
         }
     });
-    axum::serve(listener, router(state))
+    // The peer's address is kept for limits counted per client (server::client_addr).
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
 }
@@ -75,6 +80,7 @@ pub async fn run() -> Result<(), ConfigError> {
     let bound = listener.local_addr().unwrap_or(addr);
     tracing::info!("Plugboard is listening on http://{bound}");
     let schedule = tokio::spawn(super::sync::scheduler::run(state.clone()));
+    let pruning = tokio::spawn(super::housekeeping::run(state.clone()));
     let syncs = state.syncs.clone();
     let stopping = syncs.clone();
     serve(listener, state, async move {
@@ -85,6 +91,7 @@ pub async fn run() -> Result<(), ConfigError> {
     .await
     .map_err(|e| ConfigError::new("LEPTOS_SITE_ADDR", format!("the server stopped: {e}")))?;
     schedule.abort();
+    pruning.abort();
     if tokio::time::timeout(std::time::Duration::from_secs(30), syncs.wait_idle())
         .await
         .is_err()

@@ -1,6 +1,7 @@
 //! The one state shared by every handler, server function and server-side render.
 
 use std::{
+    net::IpAddr,
     sync::{
         atomic::{AtomicBool, Ordering},
         Arc, OnceLock,
@@ -14,7 +15,8 @@ use sqlx::SqlitePool;
 use url::Url;
 
 use super::{
-    auth::SignedInUser,
+    auth::{passwords::HashingTurns, SignedInUser},
+    check_budget::CheckBudgets,
     master_key::MasterKey,
     read_cache::ReadCache,
     repo::{users, workspace},
@@ -45,17 +47,24 @@ pub struct Shared {
     pub http: reqwest::Client,
     /// Where people reach Plugboard (`PLUGBOARD_PUBLIC_URL`), for links it hands out.
     pub public_url: Option<Url>,
+    /// Proxies whose `X-Forwarded-For` is believed (`PLUGBOARD_TRUSTED_PROXIES`).
+    pub trusted_proxies: Vec<IpAddr>,
     /// Whether the workspace exists. Only ever goes from false to true.
     set_up: AtomicBool,
     /// The workspace's name, once it exists: it is written once and never changed, and
     /// every page shows it.
     workspace_name: OnceLock<String>,
+    /// Turns at password hashing, shared by sign-in, joining, resets and first runs.
+    pub hashing: HashingTurns,
+    /// How many tokens each person may still have checked with a source.
+    pub check_budgets: Arc<CheckBudgets>,
     /// Running syncs, their progress, and their request budgets.
     pub syncs: Arc<SyncRegistry>,
     /// How often each connection syncs on its own (`PLUGBOARD_SYNC_INTERVAL`).
     pub sync_interval: Duration,
     /// Connection pages as their viewers last loaded them, until something commits.
-    pub connection_pages: ReadCache<(ViewerKey, &'static str, i64), ConnectionDetail>,
+    /// Keyed by viewer, source, connection and page of History.
+    pub connection_pages: ReadCache<(ViewerKey, &'static str, i64, i64), ConnectionDetail>,
     /// Pages of the connections lists, the same way.
     pub connection_lists: ReadCache<(ViewerKey, &'static str, i64), SourceConnections>,
 }
@@ -86,6 +95,7 @@ impl AppState {
         betterstack_uptime_url: Url,
         public_url: Option<Url>,
         sync_interval: Duration,
+        trusted_proxies: Vec<IpAddr>,
     ) -> Self {
         Self(Arc::new(Shared {
             leptos_options,
@@ -94,8 +104,11 @@ impl AppState {
             betterstack_uptime_url,
             http: super::outbound::client(),
             public_url,
+            trusted_proxies,
             set_up: AtomicBool::new(false),
             workspace_name: OnceLock::new(),
+            hashing: HashingTurns::one_per_core(),
+            check_budgets: Arc::default(),
             syncs: Arc::default(),
             sync_interval,
             connection_pages: ReadCache::new(ANSWERS_KEPT),

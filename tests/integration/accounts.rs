@@ -204,7 +204,7 @@ async fn five_failures_lock_an_email_for_a_while_and_the_limit_survives_a_restar
     }
     let (_, locked) = app.sign_in("ada@acme.test", PASSWORD).await;
     assert_eq!(locked.status, 429, "even the right password waits");
-    let AppError::RateLimited(message) = locked.app_error() else {
+    let AppError::RateLimited { message, .. } = locked.app_error() else {
         panic!("{locked:?}")
     };
     assert!(message.contains("Try again in 15 minutes"), "{message}");
@@ -214,7 +214,7 @@ async fn five_failures_lock_an_email_for_a_while_and_the_limit_survives_a_restar
     assert_eq!(still_locked.status, 429);
 
     // Once the window has passed, the right password works and clears the count.
-    sqlx::query("UPDATE failed_sign_ins SET attempted_at = attempted_at - 16 * 60")
+    sqlx::query("UPDATE sign_in_attempts SET attempted_at = attempted_at - 16 * 60")
         .execute(&app.state.pool)
         .await
         .unwrap();
@@ -361,4 +361,47 @@ async fn a_cross_site_post_is_refused_with_403_and_changes_nothing() {
         .unwrap();
     assert_eq!(by_origin.status(), 403);
     assert_eq!(user_count(&app).await, 0);
+}
+
+#[tokio::test]
+async fn expired_sessions_and_sign_in_attempts_past_the_window_are_pruned_and_recent_ones_kept() {
+    let app = TestApp::spawn().await;
+    app.create_admin("ada@acme.test").await;
+    let (signed_in, _) = app.sign_in("ada@acme.test", PASSWORD).await;
+    app.sign_in("ada@acme.test", "an old wrong guess").await;
+    app.sign_in("ada@acme.test", "a recent wrong guess").await;
+    sqlx::query(
+        "UPDATE sign_in_attempts SET attempted_at = attempted_at - 16 * 60
+         WHERE id = (SELECT MIN(id) FROM sign_in_attempts)",
+    )
+    .execute(&app.state.pool)
+    .await
+    .unwrap();
+    let sessions_before = app.stored_sessions().await;
+    // The first Admin's session (from the first run) has run out; the second is current.
+    sqlx::query(
+        "UPDATE tower_sessions SET expiry_date = '2000-01-01 00:00:00'
+         WHERE id = (SELECT session_id FROM user_sessions ORDER BY created_at, rowid LIMIT 1)",
+    )
+    .execute(&app.state.pool)
+    .await
+    .unwrap();
+
+    let pruned = plugboard::server::housekeeping::prune_once(&app.state)
+        .await
+        .unwrap();
+
+    assert_eq!(pruned.sign_in_attempts, 1);
+    assert_eq!(pruned.sessions, 1, "the expired session's link to its user");
+    assert_eq!(app.stored_sessions().await, sessions_before - 1);
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_attempts")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(left, 1, "the recent failure still counts");
+    let reply = signed_in.call::<GetViewer>(&[]).await;
+    assert!(
+        reply.body.contains("ada") || reply.body.contains("Ada"),
+        "{reply:?}"
+    );
 }

@@ -5,8 +5,8 @@ use betterstack_double::Access;
 use plugboard::{
     api::{
         connection_changes::{
-            ChangePrivacy, CheckReport, ConnectionDetail, DeleteConnection, GetConnectionDetail,
-            RenameConnection, SwapToken, TestConnection,
+            ChangePrivacy, CheckReport, DeleteConnection, GetConnectionDetail, RenameConnection,
+            SwapToken, TestConnection,
         },
         connections::ListConnections,
     },
@@ -17,33 +17,12 @@ use plugboard::{
 
 use crate::support::{
     browser::Browser,
-    connections::{app_with_double, create_connection, save_credential, usual_world, SOURCE},
+    connections::{app_with_double, call, create_connection, detail, save_credential, usual_world},
     TestApp,
 };
 
 const OLD: &str = "team_oldToken1111AAAA";
 const NEW: &str = "team_newToken2222BBBB";
-
-fn target(id: i64) -> [(&'static str, String); 2] {
-    [("source", SOURCE.to_owned()), ("id", id.to_string())]
-}
-
-async fn call<S: leptos::server_fn::ServerFn>(
-    browser: &Browser,
-    id: i64,
-    extra: &[(&str, &str)],
-) -> crate::support::browser::Reply {
-    let target = target(id);
-    let mut form: Vec<(&str, &str)> = target.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    form.extend_from_slice(extra);
-    browser.call::<S>(&form).await
-}
-
-async fn detail(browser: &Browser, id: i64) -> ConnectionDetail {
-    let reply = call::<GetConnectionDetail>(browser, id, &[]).await;
-    assert_eq!(reply.status, 200, "{reply:?}");
-    serde_json::from_str(&reply.body).unwrap()
-}
 
 /// The token stored for connection `id`'s credential, decrypted.
 async fn stored_token(app: &TestApp, id: i64) -> String {

@@ -250,3 +250,35 @@ async fn without_javascript_saving_returns_to_the_stepper_with_the_credential_ch
         format!("/settings/connections/new?step=credentials&source=betterstack-uptime&name=Status&credential={id}")
     );
 }
+
+#[tokio::test]
+async fn one_person_cannot_check_tokens_without_end_and_is_told_when_to_try_again() {
+    let (app, double) = app_with_double(usual_world()).await;
+    let admin = app.create_admin("ada@acme.test").await;
+    let guess = |n: usize| format!("guessed_token_{n:04}_abcdef");
+    let burst = plugboard::server::check_budget::BURST as usize;
+    for n in 0..burst {
+        let reply = admin
+            .call::<SaveCredential>(&[("source", SOURCE), ("name", "Guess"), ("token", &guess(n))])
+            .await;
+        assert_eq!(reply.status, 400, "checked and rejected: {reply:?}");
+    }
+    let checked = double.requests().len();
+    let reply = admin
+        .call::<SaveCredential>(&[
+            ("source", SOURCE),
+            ("name", "Guess"),
+            ("token", &guess(burst)),
+        ])
+        .await;
+    assert_eq!(reply.status, 429, "{reply:?}");
+    assert!(
+        reply.app_error().to_string().contains("Try again in"),
+        "{reply:?}"
+    );
+    assert!(reply.headers.contains_key("retry-after"));
+    assert_eq!(double.requests().len(), checked, "the token was not sent");
+
+    let bo = app.add_member(&admin, "bo@acme.test", "Bo", "member").await;
+    save_credential(&bo, "Bo's", "team_bosOwnToken1234").await;
+}

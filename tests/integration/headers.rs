@@ -2,7 +2,7 @@
 //! scripts (and only those) run, no framing, no sniffing, and no oversized bodies.
 
 use plugboard::{
-    api::session::{CreateWorkspace, SignIn},
+    api::session::{CreateWorkspace, GetViewer, SignIn},
     server::router::MAX_BODY_BYTES,
 };
 
@@ -158,4 +158,21 @@ async fn an_oversized_body_is_refused_before_it_is_read_and_changes_nothing() {
         .await
         .unwrap();
     assert_ne!(sign_in.status(), 413);
+}
+
+#[tokio::test]
+async fn pages_and_server_function_answers_are_never_kept_by_a_cache_but_site_files_may_be() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_admin("ada@acme.test").await;
+    for path in ["/", "/settings/members", "/login", "/no/such/page"] {
+        let reply = admin.get(path).await;
+        assert_eq!(reply.headers["cache-control"], "no-store", "{path}");
+    }
+    let answer = admin.call::<GetViewer>(&[]).await;
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.headers["cache-control"], "no-store");
+    let refused = app.browser().call::<GetViewer>(&[]).await;
+    assert_eq!(refused.headers["cache-control"], "no-store");
+    let file = app.get("/favicon.svg").await;
+    assert_ne!(header(&file, "cache-control"), "no-store");
 }

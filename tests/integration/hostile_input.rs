@@ -171,7 +171,7 @@ fn cases(endpoints: usize, count: usize) -> Vec<Case> {
 async fn stored(app: &TestApp) -> Vec<String> {
     let tables: Vec<String> = sqlx::query_scalar(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-         AND name NOT IN ('user_sessions', 'failed_sign_ins', '_sqlx_migrations') ORDER BY name",
+         AND name NOT IN ('user_sessions', 'sign_in_attempts', '_sqlx_migrations') ORDER BY name",
     )
     .fetch_all(&app.state.pool)
     .await

@@ -333,3 +333,32 @@ async fn an_invite_link_shown_after_a_post_without_javascript_is_shown_once() {
     let second = admin.get("/settings/members").await;
     assert!(!second.body.contains("/join/"), "and never again");
 }
+
+#[tokio::test]
+async fn invites_made_by_an_admin_stop_working_when_that_admin_is_demoted_or_removed() {
+    let app = TestApp::spawn().await;
+    let ada = app.create_admin("ada@acme.test").await;
+    let bea = app.add_member(&ada, "bea@acme.test", "Bea", "admin").await;
+    let cy = app.add_member(&ada, "cy@acme.test", "Cy", "admin").await;
+    let from_bea = app.invite(&bea, "eve@acme.test", "admin", &[]).await;
+    let from_cy = app.invite(&cy, "fay@acme.test", "member", &[]).await;
+    let from_ada = app.invite(&ada, "gus@acme.test", "member", &[]).await;
+
+    let bea_id = member_id(&app, "bea@acme.test").await.to_string();
+    let reply = ada
+        .call::<ChangeRole>(&[("member_id", &bea_id), ("role", "member")])
+        .await;
+    assert_eq!(reply.status, 200, "{reply:?}");
+    let cy_id = member_id(&app, "cy@acme.test").await.to_string();
+    let reply = ada.call::<RemoveMember>(&[("member_id", &cy_id)]).await;
+    assert!(reply.status < 400, "{reply:?}");
+
+    let stranger = app.browser();
+    for (invite, usable) in [(from_bea, false), (from_cy, false), (from_ada, true)] {
+        let reply = stranger
+            .call::<GetInvite>(&[("token", token_of(&invite.link))])
+            .await;
+        let expected = if usable { 200 } else { 410 };
+        assert_eq!(reply.status, expected, "{}: {reply:?}", invite.email);
+    }
+}

@@ -9,7 +9,9 @@ use plugboard::api::{
     connections::{
         CreateConnection, GetSetup, ListConnections, ListSources, ReviewConnection, SaveCredential,
     },
-    members::ListMembers,
+    join::GetInvite,
+    members::{CreatedInvite, InviteMember, ListMembers},
+    password_reset::CheckResetLink,
     session::{CreateWorkspace, GetViewer},
     teams::ListTeams,
 };
@@ -21,6 +23,8 @@ use crate::support::{
     spawn_binary::{capture_logs, command_in, start},
 };
 
+const MASTER_KEY: &str = "q2Q6r7vL3m1y0Xk9D8c5b4a3Z2Y1X0W9V8U7T6S5R4Q=";
+
 #[tokio::test]
 async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the_database_file() {
     let double = Double::start(usual_world()).await;
@@ -29,10 +33,7 @@ async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the
     command
         .env("RUST_LOG", "trace")
         .env("BETTERSTACK_UPTIME_URL", double.base_url())
-        .env(
-            "PLUGBOARD_MASTER_KEY",
-            "q2Q6r7vL3m1y0Xk9D8c5b4a3Z2Y1X0W9V8U7T6S5R4Q=",
-        );
+        .env("PLUGBOARD_MASTER_KEY", MASTER_KEY);
     let mut server = start(command);
     let (logs, address) = capture_logs(&mut server).await;
     let browser = Browser::new(format!("{address}/").parse().unwrap());
@@ -102,6 +103,40 @@ async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the
             .await
             .body,
     );
+
+    // One-time links are secrets in a path: the invite's and a reset link's pages are opened,
+    // and their tokens checked, as their recipients would.
+    let reply = browser
+        .call::<InviteMember>(&[("email", "bea@acme.test"), ("role", "admin")])
+        .await;
+    assert_eq!(reply.status, 200, "{reply:?}");
+    let invite: CreatedInvite = serde_json::from_str(&reply.body).unwrap();
+    let invite_token = invite.link.rsplit('/').next().unwrap().to_owned();
+    let mut reset = command_in(dir.path());
+    reset.env("PLUGBOARD_MASTER_KEY", MASTER_KEY).args([
+        "admin",
+        "reset-password",
+        "--email",
+        "ada@acme.test",
+    ]);
+    let output = reset.output().await.unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let reset_link = String::from_utf8(output.stdout).unwrap();
+    let reset_token = reset_link
+        .split_whitespace()
+        .find_map(|word| word.split("/reset-password/").nth(1))
+        .expect("the command printed a reset link")
+        .to_owned();
+    let invite_page = format!("/join/{invite_token}");
+    assert_eq!(browser.get(&invite_page).await.status, 200);
+    let check = browser.call::<GetInvite>(&[("token", &invite_token)]).await;
+    assert_eq!(check.status, 200, "the invite is usable");
+    let reset_page = format!("/reset-password/{reset_token}");
+    assert_eq!(browser.get(&reset_page).await.status, 200);
+    let check = browser
+        .call::<CheckResetLink>(&[("token", &reset_token)])
+        .await;
+    assert_eq!(check.status, 200, "the reset link is usable");
 
     for (label, body) in [
         ("get_viewer", browser.call::<GetViewer>(&[]).await.body),
@@ -190,6 +225,16 @@ async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the
             && line.contains("latency_ms=")),
         "a request line"
     );
+    assert!(
+        logs.contains("/join/[redacted]") && logs.contains("/reset-password/[redacted]"),
+        "the link pages were logged, without their tokens"
+    );
+    for link_token in [&invite_token, &reset_token] {
+        assert!(
+            !logs.contains(link_token.as_str()),
+            "a log line holds a link's token"
+        );
+    }
     for secret in [token, SWAPPED, "unknown_SECRET"] {
         assert!(!seen.contains(secret), "a page or response holds the token");
         assert!(!logs.contains(secret), "a log line holds the token");

@@ -116,7 +116,36 @@ async fn without_a_master_key_the_server_generates_a_private_key_file_and_a_data
     let key_file = dir.path().join("data/master.key");
     let mode = std::fs::metadata(&key_file).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
-    assert!(dir.path().join("data/plugboard.db").exists());
+    for (file, private) in [
+        ("data", 0o700),
+        ("data/plugboard.db", 0o600),
+        ("data/plugboard.db-wal", 0o600),
+        ("data/plugboard.db-shm", 0o600),
+    ] {
+        let mode = std::fs::metadata(dir.path().join(file))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, private, "{file}");
+    }
+    server.kill().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_database_file_others_can_read_is_reported_at_start_up() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    let db = dir.path().join("data/plugboard.db");
+    std::fs::write(&db, b"").unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let mut server = start(command_in(dir.path()));
+    let (logs, _address) = capture_logs(&mut server).await;
+    let logs = logs.lock().await.clone();
+    assert!(
+        logs.lines()
+            .any(|line| line.contains("WARN") && line.contains("plugboard.db has mode 644")),
+        "{logs}"
+    );
     server.kill().await.unwrap();
 }
 

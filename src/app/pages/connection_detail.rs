@@ -68,13 +68,19 @@ fn ConnectionDetailBody(
             privacy.version().get(),
         )
     };
+    let history_page = query
+        .iter()
+        .find(|(key, _)| key == "history_page")
+        .and_then(|(_, value)| value.parse().ok())
+        .unwrap_or(1);
+    let history_query = query.clone();
     // Before anything waits: see `DataState`.
     let data = DataState::new(source.clone(), id, query);
     let detail = page_data(changes, move |_| {
         let source = source.clone();
         async move {
             match id {
-                Some(id) => get_connection_detail(source, id).await,
+                Some(id) => get_connection_detail(source, id, history_page).await,
                 None => Err(AppError::NotFound),
             }
         }
@@ -82,7 +88,9 @@ fn ConnectionDetailBody(
     view! {
         <Transition fallback=|| view! { <p>"Loading the connection…"</p> }>
             <ErrorBoundary fallback=error_page>
-                {move || Suspend::new(async move {
+                {move || {
+                    let history_query = history_query.clone();
+                    Suspend::new(async move {
                     detail.await.map(|detail| {
                         let facts = detail.facts.clone();
                         view! {
@@ -98,7 +106,7 @@ fn ConnectionDetailBody(
                                 {if detail.can_manage {
                                     view! {
                                         <RenameForm action=rename facts=facts.clone()/>
-                                        <SwapForm action=swap facts=facts.clone()/>
+                                        <SwapForm action=swap facts=facts.clone() in_place=detail.can_swap_in_place/>
                                         <TestNow action=test facts=facts.clone()/>
                                         <PrivacyForm action=privacy detail=detail.clone()/>
                                         <DeleteForm action=delete facts=facts.clone()/>
@@ -119,11 +127,12 @@ fn ConnectionDetailBody(
                                     can_sync=detail.can_manage
                                     state=data
                                 />
-                                <HistoryList entries=detail.history/>
+                                <HistoryList detail=detail.clone() query=history_query.clone()/>
                             </section>
                         }
                     })
-                })}
+                    })
+                }}
             </ErrorBoundary>
         </Transition>
     }

@@ -15,7 +15,7 @@ use crate::{
     },
 };
 
-use super::passwords;
+use super::passwords::{self, HashingTurns};
 
 /// The signed-in user, as the server knows them. Never sent to the browser as is.
 #[derive(Clone)]
@@ -82,13 +82,15 @@ const USERS_KEPT: usize = 10_000;
 #[derive(Clone)]
 pub struct AuthBackend {
     pool: SqlitePool,
+    hashing: HashingTurns,
     users: Arc<ReadCache<i64, Option<SignedInUser>>>,
 }
 
 impl AuthBackend {
-    pub fn new(pool: SqlitePool) -> Self {
+    pub fn new(pool: SqlitePool, hashing: HashingTurns) -> Self {
         Self {
             pool,
+            hashing,
             users: Arc::new(ReadCache::new(USERS_KEPT)),
         }
     }
@@ -107,7 +109,7 @@ impl AuthnBackend for AuthBackend {
             .await
             .map_err(AppError::internal)?;
         let stored = row.as_ref().map(|row| row.password_hash.clone());
-        if !passwords::verify(credentials.password, stored).await? {
+        if !passwords::verify(&self.hashing, credentials.password, stored).await? {
             return Ok(None);
         }
         row.as_ref().map(SignedInUser::from_row).transpose()

@@ -6,6 +6,7 @@ use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::SqliteStore;
 
 use super::{cached_sessions::CachedSessions, AuthBackend};
+use crate::server::state::AppState;
 
 pub const SESSION_COOKIE: &str = "plugboard_session";
 /// A session ends after this long without a request (renewed daily: see [`super::renewal`]).
@@ -18,12 +19,11 @@ pub async fn session_store(pool: &SqlitePool) -> Result<SqliteStore, sqlx::Error
     Ok(store)
 }
 
-/// The layer that puts an [`super::AuthSession`] into every request. `secure` marks the cookie
-/// for https only.
+/// The layer that puts an [`super::AuthSession`] into every request. Over https the cookie is
+/// marked for https only.
 pub fn auth_layer(
-    pool: &SqlitePool,
+    state: &AppState,
     store: SqliteStore,
-    secure: bool,
 ) -> AuthManagerLayer<AuthBackend, CachedSessions> {
     let sessions = SessionManagerLayer::new(CachedSessions::new(store))
         .with_name(SESSION_COOKIE)
@@ -31,9 +31,13 @@ pub fn auth_layer(
         // Lax, not Strict: a link into Plugboard from chat or mail should arrive signed in.
         // Cross-site form posts are refused by the origin check instead.
         .with_same_site(SameSite::Lax)
-        .with_secure(secure)
+        .with_secure(state.serves_https())
         .with_expiry(Expiry::OnInactivity(
             tower_sessions::cookie::time::Duration::days(IDLE_DAYS),
         ));
-    AuthManagerLayerBuilder::new(AuthBackend::new(pool.clone()), sessions).build()
+    AuthManagerLayerBuilder::new(
+        AuthBackend::new(state.pool.clone(), state.hashing.clone()),
+        sessions,
+    )
+    .build()
 }

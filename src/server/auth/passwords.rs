@@ -1,11 +1,24 @@
 //! Password hashing with argon2id at OWASP's recommended cost (m = 19 MiB, t = 2, p = 1).
 //!
-//! Hashing is deliberately slow, so it runs on the blocking pool, never on the async workers.
+//! Hashing is deliberately slow, so it runs on the blocking pool, never on the async workers,
+//! and only a few at a time: each hash holds 19 MiB and a core, and anonymous requests (sign-in,
+//! joining, a reset) can ask for one. The rest wait in line for a short while, then are told
+//! to try again ([`AppError::Busy`]) instead of piling up memory.
+
+use std::{
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc,
+    },
+    time::Duration,
+};
 
 use argon2::{
     password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
     Algorithm, Argon2, Params, Version,
 };
+
+use tokio::sync::Semaphore;
 
 use crate::{domain::Password, error::AppError};
 
@@ -19,33 +32,94 @@ fn argon2() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
+/// Turns at argon2: a bounded number at once, and a bounded wait in line for one. One set
+/// per server (in its state), shared by everything that hashes or verifies.
+#[derive(Clone)]
+pub struct HashingTurns {
+    line: Arc<Semaphore>,
+    patience: Duration,
+    /// Hashes and checks run so far: what an operator (or a test) can tell load by.
+    runs: Arc<AtomicU64>,
+}
+
+impl HashingTurns {
+    /// One turn per core. A hash takes tens of milliseconds, so three seconds in line is
+    /// dozens of turns; a line longer than that is a flood, not a queue.
+    pub fn one_per_core() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |cores| cores.get());
+        Self::new(cores, Duration::from_secs(3))
+    }
+
+    fn new(turns: usize, patience: Duration) -> Self {
+        Self {
+            line: Arc::new(Semaphore::new(turns)),
+            patience,
+            runs: Arc::default(),
+        }
+    }
+
+    /// How many hashes and checks have run with these turns.
+    pub fn runs(&self) -> u64 {
+        self.runs.load(Ordering::Relaxed)
+    }
+
+    /// Runs `work` on the blocking pool once a turn is free, or says the server is busy.
+    async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
+    ) -> Result<T, AppError> {
+        let _turn = tokio::time::timeout(self.patience, self.line.acquire())
+            .await
+            .map_err(|_| {
+                tracing::warn!("password hashing is at its bound; a request was turned away");
+                AppError::Busy {
+                    message: "Plugboard is busy checking passwords. Try again in a few seconds."
+                        .into(),
+                    retry_after_secs: RETRY_AFTER_SECS,
+                }
+            })?
+            .map_err(AppError::internal)?;
+        self.runs.fetch_add(1, Ordering::Relaxed);
+        tokio::task::spawn_blocking(work)
+            .await
+            .map_err(AppError::internal)?
+    }
+}
+
+const RETRY_AFTER_SECS: u64 = 2;
+
 /// The PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`) to store for `password`.
-pub async fn hash(password: Password) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || {
-        let salt = SaltString::generate(&mut OsRng);
-        argon2()
-            .hash_password(password.expose().as_bytes(), &salt)
-            .map(|hash| hash.to_string())
-            .map_err(|e| AppError::internal(format!("hashing a password failed: {e}")))
-    })
-    .await
-    .map_err(AppError::internal)?
+pub async fn hash(turns: &HashingTurns, password: Password) -> Result<String, AppError> {
+    turns
+        .run(move || {
+            let salt = SaltString::generate(&mut OsRng);
+            argon2()
+                .hash_password(password.expose().as_bytes(), &salt)
+                .map(|hash| hash.to_string())
+                .map_err(|e| AppError::internal(format!("hashing a password failed: {e}")))
+        })
+        .await
 }
 
 /// Whether `password` matches `stored`. With `stored = None` (no such user) the same work
 /// is done against a fixed hash, so the answer takes as long either way.
-pub async fn verify(password: Password, stored: Option<String>) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || {
-        let stored = stored.unwrap_or_else(|| UNKNOWN_USER_HASH.to_owned());
-        let parsed = PasswordHash::new(&stored)
-            .map_err(|e| AppError::internal(format!("a stored password hash is malformed: {e}")))?;
-        let matches = argon2()
-            .verify_password(password.expose().as_bytes(), &parsed)
-            .is_ok();
-        Ok(matches && stored != UNKNOWN_USER_HASH)
-    })
-    .await
-    .map_err(AppError::internal)?
+pub async fn verify(
+    turns: &HashingTurns,
+    password: Password,
+    stored: Option<String>,
+) -> Result<bool, AppError> {
+    turns
+        .run(move || {
+            let stored = stored.unwrap_or_else(|| UNKNOWN_USER_HASH.to_owned());
+            let parsed = PasswordHash::new(&stored).map_err(|e| {
+                AppError::internal(format!("a stored password hash is malformed: {e}"))
+            })?;
+            let matches = argon2()
+                .verify_password(password.expose().as_bytes(), &parsed)
+                .is_ok();
+            Ok(matches && stored != UNKNOWN_USER_HASH)
+        })
+        .await
 }
 
 /// A hash of a random password nobody knows, at the same cost as real ones.
@@ -62,7 +136,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_hash_is_argon2id_with_the_recommended_cost_and_verifies_only_its_password() {
-        let stored = hash(password("correct horse battery staple"))
+        let turns = HashingTurns::one_per_core();
+        let stored = hash(&turns, password("correct horse battery staple"))
             .await
             .unwrap();
         assert!(
@@ -70,13 +145,14 @@ mod tests {
             "{stored}"
         );
         assert!(verify(
+            &turns,
             password("correct horse battery staple"),
             Some(stored.clone())
         )
         .await
         .unwrap());
         assert!(
-            !verify(password("wrong horse battery staple"), Some(stored))
+            !verify(&turns, password("wrong horse battery staple"), Some(stored))
                 .await
                 .unwrap()
         );
@@ -84,9 +160,24 @@ mod tests {
 
     #[tokio::test]
     async fn no_password_matches_an_unknown_user() {
-        assert!(!verify(password("anything at all here"), None)
-            .await
-            .unwrap());
+        assert!(!verify(
+            &HashingTurns::one_per_core(),
+            password("anything at all here"),
+            None
+        )
+        .await
+        .unwrap());
+    }
+
+    #[tokio::test]
+    async fn a_request_that_waits_too_long_for_a_turn_is_told_to_come_back() {
+        let turns = HashingTurns::new(1, Duration::from_millis(50));
+        let held = turns.line.acquire().await.unwrap();
+        let refused = turns.run(|| Ok(())).await.unwrap_err();
+        assert_eq!(refused.status(), 503);
+        assert_eq!(refused.retry_after_secs(), Some(RETRY_AFTER_SECS));
+        drop(held);
+        assert_eq!(turns.run(|| Ok(7)).await.unwrap(), 7);
     }
 
     #[test]

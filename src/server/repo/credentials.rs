@@ -216,3 +216,14 @@ pub async fn delete<'e>(db: impl SqliteExecutor<'e>, id: i64) -> sqlx::Result<()
         .await
         .map(|_| ())
 }
+
+/// What tells one stored token from the next: every token stored is sealed with a new nonce.
+pub async fn token_version<'e>(
+    db: impl SqliteExecutor<'e>,
+    id: i64,
+) -> sqlx::Result<Option<Vec<u8>>> {
+    sqlx::query_scalar("SELECT secret_nonce FROM credentials WHERE id = ?")
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}

@@ -109,3 +109,20 @@ pub async fn revoke<'e>(db: impl SqliteExecutor<'e>, id: i64, now: i64) -> sqlx:
     .await
     .map(|done| done.rows_affected() == 1)
 }
+
+/// Revokes every unused invite `user_id` made; returns how many.
+pub async fn revoke_all_made_by<'e>(
+    db: impl SqliteExecutor<'e>,
+    user_id: i64,
+    now: i64,
+) -> sqlx::Result<u64> {
+    sqlx::query(
+        "UPDATE invites SET revoked_at = ?
+         WHERE invited_by = ? AND used_at IS NULL AND revoked_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .execute(db)
+    .await
+    .map(|done| done.rows_affected())
+}

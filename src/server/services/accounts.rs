@@ -1,5 +1,7 @@
 //! First run, sign-in and sign-out.
 
+use std::net::IpAddr;
+
 use crate::{
     domain::{
         account_forms::{NewWorkspace, SignIn},
@@ -29,7 +31,7 @@ pub async fn create_workspace(
     if state.is_set_up().await? {
         return Err(AppError::Conflict(ALREADY_SET_UP.into()));
     }
-    let password_hash = passwords::hash(form.password).await?;
+    let password_hash = passwords::hash(&state.hashing, form.password).await?;
     let now = clock::now();
     let mut tx = db::begin_write(&state.pool).await?;
     // The workspace row is unique: of two first runs racing, one insert fails here.
@@ -55,33 +57,36 @@ pub async fn create_workspace(
     Ok(user)
 }
 
-/// Checks the password and signs in, within the failed-attempt limit.
+/// Checks the password and signs in, within the failed-attempt limits for `client`.
 pub async fn sign_in(
     state: &AppState,
     auth: &mut AuthSession,
     form: SignIn,
+    client: IpAddr,
 ) -> Result<SignedInUser, AppError> {
-    sign_in_limit::check(&state.pool, &form.email).await?;
-    let email = form.email.clone();
+    let claimed = sign_in_limit::claim(&state.pool, &form.email, client).await?;
     let credentials = Credentials {
         email: form.email,
         password: form.password,
     };
-    match auth
-        .authenticate(credentials)
-        .await
-        .map_err(AppError::internal)?
-    {
-        Some(user) => {
-            sign_in_limit::clear(&state.pool, &email).await?;
+    match auth.authenticate(credentials).await {
+        Ok(Some(user)) => {
+            sign_in_limit::succeeded(&state.pool, claimed).await?;
             session::start(auth, &user, &state.pool).await?;
             tracing::info!(user_id = user.id, "signed in");
             Ok(user)
         }
-        None => {
-            sign_in_limit::record_failure(&state.pool, &email).await?;
+        // The claimed attempt stays: it is the failure that counts.
+        Ok(None) => {
             tracing::info!("a sign-in failed");
             Err(AppError::SignInFailed)
+        }
+        Err(error) => {
+            sign_in_limit::unused(&state.pool, claimed).await?;
+            Err(match error {
+                axum_login::Error::Backend(error) => error,
+                other => AppError::internal(other),
+            })
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::{
     error::AppError,
     server::{
         auth::SignedInUser,
+        db,
         repo::connections::{self, ConnectionRow},
         state::AppState,
     },
@@ -53,6 +54,33 @@ pub async fn can_manage(
     Ok(false)
 }
 
+pub const SWAP_IN_PLACE_REFUSED: &str =
+    "This token's credential is also used by connections you cannot manage, and swapping it \
+     would change them too. Use a new credential for this connection only.";
+
+/// Whether `user` may manage every connection that uses `row`'s credential (which they may
+/// manage): only then may a swap replace the credential's token in place. In practice the
+/// credential's owner, or an Admin who can see every connection on it.
+pub async fn can_swap_in_place(
+    state: &AppState,
+    user: &SignedInUser,
+    row: &ConnectionRow,
+) -> Result<bool, AppError> {
+    for id in connections::using_credential(&state.pool, row.credential_id).await? {
+        if id == row.id {
+            continue;
+        }
+        let Some(other) = connections::find_visible(&state.pool, user.id, &row.source, id).await?
+        else {
+            return Ok(false);
+        };
+        if !can_manage(state, user, &other).await? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 /// The connection, if `user` may change it. A user who may only see it is refused, and the
 /// attempt goes into its History.
 pub async fn for_change(
@@ -66,8 +94,21 @@ pub async fn for_change(
     if can_manage(state, user, &row).await? {
         return Ok(row);
     }
+    Err(refuse(state, user, &row, action, MANAGE_REFUSED).await?)
+}
+
+/// Records in `row`'s History that `user` tried to `action` and was not allowed, and returns
+/// the refusal with `why`.
+pub async fn refuse(
+    state: &AppState,
+    user: &SignedInUser,
+    row: &ConnectionRow,
+    action: &str,
+    why: &str,
+) -> Result<AppError, AppError> {
+    let mut tx = db::begin_write(&state.pool).await?;
     history::record(
-        &state.pool,
+        &mut tx,
         row.id,
         user.id,
         &Event::Denied {
@@ -75,11 +116,12 @@ pub async fn for_change(
         },
     )
     .await?;
+    tx.commit().await?;
     tracing::warn!(
         connection_id = row.id,
         user_id = user.id,
         action,
         "refused a change to a connection"
     );
-    Err(AppError::Forbidden(MANAGE_REFUSED.into()))
+    Ok(AppError::Forbidden(why.into()))
 }

@@ -32,7 +32,9 @@ use crate::{
 };
 
 use super::{
-    connection_access::{can_manage, for_change, visible},
+    connection_access::{
+        can_manage, can_swap_in_place, for_change, refuse, visible, SWAP_IN_PLACE_REFUSED,
+    },
     connections::facts_of,
     credentials::{reveal, source, store_token},
     history::{self, Event},
@@ -43,10 +45,11 @@ pub async fn detail(
     user: &SignedInUser,
     source_id: &str,
     id: i64,
+    history_page: i64,
 ) -> Result<ConnectionDetail, AppError> {
     // Keyed by the catalog's own id: no copy of the request's text on every read.
-    let key = (ViewerKey::of(user), source(source_id)?.id, id);
-    let load = load_detail(state, user, source_id, id);
+    let key = (ViewerKey::of(user), source(source_id)?.id, id, history_page);
+    let load = load_detail(state, user, source_id, id, history_page);
     state.connection_pages.get_or_load(key, load).await
 }
 
@@ -55,18 +58,25 @@ async fn load_detail(
     user: &SignedInUser,
     source_id: &str,
     id: i64,
+    history_page: i64,
 ) -> Result<ConnectionDetail, AppError> {
     let row = visible(state, user, source_id, id).await?;
     let can_manage = can_manage(state, user, &row).await?;
+    let can_swap_in_place = can_manage && can_swap_in_place(state, user, &row).await?;
+    let history = history::page(&state.pool, row.id, history_page).await?;
     Ok(ConnectionDetail {
         can_manage,
+        can_swap_in_place,
         team_id: row.team_id,
         teams: if can_manage {
             shareable_teams(state, user).await?
         } else {
             Vec::new()
         },
-        history: history::entries(&state.pool, row.id).await?,
+        history: history.entries,
+        history_page: history.page,
+        history_pages: history.pages,
+        history_total: history.total,
         facts: facts_of(state, row).await?,
     })
 }
@@ -109,7 +119,7 @@ pub async fn rename(
     let mut tx = db::begin_write(&state.pool).await?;
     connections::rename(&mut *tx, row.id, &new_name).await?;
     history::record(
-        &mut *tx,
+        &mut tx,
         row.id,
         user.id,
         &Event::Renamed {
@@ -165,11 +175,15 @@ pub async fn swap_token(
     let row = for_change(state, user, source_id, id, "swap the token").await?;
     let (check, only_this_connection) = (how.check, how.only_this_connection);
     let scope = how.as_str();
+    if !only_this_connection && !can_swap_in_place(state, user, &row).await? {
+        let action = "swap the token of every connection on its credential";
+        return Err(refuse(state, user, &row, action, SWAP_IN_PLACE_REFUSED).await?);
+    }
     let token = ApiToken::parse(pasted)
         .map_err(|message| AppError::Invalid(field_error("token", message).keep("how", scope)))?;
     let now = clock::now();
     let (status, checked_at, reach) = if check {
-        match connectors::check_token(state, &row.source, &token).await {
+        match connectors::check_token(state, user, &row.source, &token).await? {
             TokenCheck::Valid { reach } => ("verified", Some(now), Some(reach)),
             TokenCheck::Rejected => {
                 return Err(AppError::Invalid(
@@ -220,7 +234,7 @@ pub async fn swap_token(
         .await?;
         store_token(state, &mut tx, credential_id, &token, user.id, now).await?;
         connections::set_credential(&mut *tx, row.id, credential_id).await?;
-        history::record(&mut *tx, row.id, user.id, &swapped(true)).await?;
+        history::record(&mut tx, row.id, user.id, &swapped(true)).await?;
     } else {
         store_token(state, &mut tx, row.credential_id, &token, user.id, now).await?;
         credentials::set_check(
@@ -233,7 +247,7 @@ pub async fn swap_token(
         .await?;
         // Every connection on this credential now uses the new token; each History says so.
         for connection_id in connections::using_credential(&mut *tx, row.credential_id).await? {
-            history::record(&mut *tx, connection_id, user.id, &swapped(false)).await?;
+            history::record(&mut tx, connection_id, user.id, &swapped(false)).await?;
         }
     }
     tx.commit().await?;
@@ -252,7 +266,7 @@ pub async fn test(
     let token = reveal(state, row.credential_id).await?;
     let now = clock::now();
     let (works, message, stored): (bool, String, Option<(&str, Option<String>)>) =
-        match connectors::check_token(state, &row.source, &token).await {
+        match connectors::check_token(state, user, &row.source, &token).await? {
             TokenCheck::Valid { reach } => (
                 true,
                 format!("The token works ({reach})."),
@@ -282,7 +296,7 @@ pub async fn test(
         .await?;
     }
     history::record(
-        &mut *tx,
+        &mut tx,
         row.id,
         user.id,
         &Event::Checked {
@@ -393,7 +407,7 @@ pub async fn change_privacy(
     )
     .await?;
     history::record(
-        &mut *tx,
+        &mut tx,
         row.id,
         user.id,
         &Event::PrivacyChanged { from, to },
@@ -422,7 +436,7 @@ pub async fn delete(
     state.syncs.stop_connection(row.id);
     let mut tx = db::begin_write(&state.pool).await?;
     history::record(
-        &mut *tx,
+        &mut tx,
         row.id,
         user.id,
         &Event::Deleted {

@@ -209,7 +209,7 @@ pub async fn create(
         (privacy, _) => privacy.label().to_owned(),
     };
     history::record(
-        &mut *tx,
+        &mut tx,
         id,
         user.id,
         &Event::Created {

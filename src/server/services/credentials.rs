@@ -75,7 +75,7 @@ pub async fn save(
     let source = source(source_id)?;
     let now = clock::now();
     let (status, checked_at, reach) = if check {
-        match connectors::check_token(state, source.id, &form.token).await {
+        match connectors::check_token(state, user, source.id, &form.token).await? {
             TokenCheck::Valid { reach } => ("verified", Some(now), Some(reach)),
             TokenCheck::Rejected => return Err(refused(&form, TOKEN_REJECTED)),
             TokenCheck::NoAccess => return Err(refused(&form, TOKEN_WITHOUT_UPTIME_ACCESS)),

@@ -2,12 +2,15 @@
 //! as fingerprints.
 
 use serde::{Deserialize, Serialize};
-use sqlx::SqliteExecutor;
+use sqlx::SqlitePool;
 
 use crate::{
     api::connection_changes::HistoryEntry,
     error::AppError,
-    server::{clock, repo::history},
+    server::{
+        clock,
+        repo::history::{self, NewEvent},
+    },
 };
 
 /// Something that happened to a connection.
@@ -88,43 +91,82 @@ impl Event {
     }
 }
 
-pub async fn record<'e>(
-    db: impl SqliteExecutor<'e>,
+/// Entries on one page of History.
+pub const ENTRIES_PER_PAGE: i64 = 50;
+
+/// One page of a connection's History.
+pub struct HistoryPage {
+    pub entries: Vec<HistoryEntry>,
+    /// Which page this is, from 1.
+    pub page: i64,
+    pub pages: i64,
+    pub total: i64,
+}
+
+/// Appends `event` to the connection's History. A refusal that repeats the newest entry (same
+/// person, same action) is counted on that entry instead of taking a line of its own.
+pub async fn record(
+    db: &mut sqlx::SqliteConnection,
     connection_id: i64,
     actor_id: i64,
     event: &Event,
 ) -> Result<(), AppError> {
     let detail = serde_json::to_string(event).map_err(AppError::internal)?;
-    history::append(
-        db,
+    let new = NewEvent {
         connection_id,
         actor_id,
-        clock::now(),
-        event.kind(),
-        &detail,
-    )
-    .await?;
+        at: clock::now(),
+        kind: event.kind(),
+        detail: &detail,
+    };
+    if matches!(event, Event::Denied { .. }) && history::repeat_newest(&mut *db, new).await? {
+        return Ok(());
+    }
+    history::append(&mut *db, new).await?;
     Ok(())
 }
 
-pub async fn entries<'e>(
-    db: impl SqliteExecutor<'e>,
+/// Page `page` (from 1; out of range is the first) of the connection's History, newest
+/// first, with the number of pages.
+pub async fn page(
+    pool: &SqlitePool,
     connection_id: i64,
-) -> Result<Vec<HistoryEntry>, AppError> {
-    history::list(db, connection_id)
-        .await?
+    page: i64,
+) -> Result<HistoryPage, AppError> {
+    let total = history::count(pool, connection_id).await?;
+    let pages = ((total + ENTRIES_PER_PAGE - 1) / ENTRIES_PER_PAGE).max(1);
+    let page = if (1..=pages).contains(&page) { page } else { 1 };
+    let rows = history::list(
+        pool,
+        connection_id,
+        ENTRIES_PER_PAGE,
+        (page - 1) * ENTRIES_PER_PAGE,
+    )
+    .await?;
+    let entries = rows
         .into_iter()
         .map(|row| {
             let event: Event = serde_json::from_str(&row.detail).map_err(AppError::internal)?;
+            let mut text = event.describe();
+            if row.repeats > 1 {
+                let last = clock::format_utc(row.last_at.unwrap_or(row.at));
+                text.push_str(&format!(" — {} times, the last at {last}", row.repeats));
+            }
             Ok(HistoryEntry {
                 id: row.id,
                 at: clock::format_utc(row.at),
                 actor: row.actor_name.unwrap_or_else(|| "Someone".into()),
                 kind: row.kind,
-                text: event.describe(),
+                text,
             })
         })
-        .collect()
+        .collect::<Result<_, AppError>>()?;
+    Ok(HistoryPage {
+        entries,
+        page,
+        pages,
+        total,
+    })
 }
 
 #[cfg(test)]

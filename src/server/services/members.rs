@@ -175,8 +175,10 @@ pub async fn accept_invite(
     token: &str,
     form: NewMember,
 ) -> Result<SignedInUser, AppError> {
-    // Hash before taking the write lock: it is the slow part.
-    let password_hash = passwords::hash(form.password).await?;
+    // A made-up or spent link is refused before the costly hash. Hash before taking the
+    // write lock (it is the slow part); the invite is checked again under the lock.
+    usable_invite(&state.pool, token).await?;
+    let password_hash = passwords::hash(&state.hashing, form.password).await?;
     let mut tx = db::begin_write(&state.pool).await?;
     let invite = usable_invite(&mut *tx, token).await?;
     let email = Email::parse(&invite.email).map_err(AppError::internal)?;
@@ -245,11 +247,18 @@ pub async fn change_role(
     if role != Role::TeamLead {
         teams::clear_lead_flags(&mut *tx, member_id).await?;
     }
+    // An invite carries its maker's authority (an Admin's can make Admins): it goes with it.
+    let revoked = if demoting_an_admin {
+        invites::revoke_all_made_by(&mut *tx, member_id, clock::now()).await?
+    } else {
+        0
+    };
     tx.commit().await?;
     tracing::info!(
         user_id = member_id,
         by = admin.id,
         role = role.as_str(),
+        invites_revoked = revoked,
         "role changed"
     );
     Ok(())
@@ -274,14 +283,21 @@ pub async fn remove(
     if member.role == Role::Admin.as_str() && users::count_current_admins(&mut *tx).await? <= 1 {
         return Err(AppError::Conflict(LAST_ADMIN.into()));
     }
-    users::mark_removed(&mut *tx, member_id, admin.id, clock::now()).await?;
+    let now = clock::now();
+    users::mark_removed(&mut *tx, member_id, admin.id, now).await?;
+    let revoked = invites::revoke_all_made_by(&mut *tx, member_id, now).await?;
     teams::remove_user_everywhere(&mut *tx, member_id).await?;
     // What they owned stays in the workspace, owned by the Admin who removed them.
     connections::reassign_owner(&mut *tx, member_id, admin.id).await?;
     credentials::reassign_owner(&mut *tx, member_id, admin.id).await?;
     sessions::delete_all_for_user(&mut tx, member_id).await?;
     tx.commit().await?;
-    tracing::info!(user_id = member_id, by = admin.id, "member removed");
+    tracing::info!(
+        user_id = member_id,
+        by = admin.id,
+        invites_revoked = revoked,
+        "member removed"
+    );
     Ok(())
 }
 

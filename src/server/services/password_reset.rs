@@ -7,7 +7,10 @@ use crate::{
     domain::{limits::RESET_LINK_VALID_HOURS, Email, Password},
     error::AppError,
     server::{
-        auth::{passwords, session, tokens, AuthSession},
+        auth::{
+            passwords::{self, HashingTurns},
+            session, tokens, AuthSession,
+        },
         clock, db,
         repo::{password_resets, sessions, users},
         state::AppState,
@@ -51,7 +54,8 @@ pub async fn set_password(
     let user = users::find_current_by_email(pool, email)
         .await?
         .ok_or(AppError::NotFound)?;
-    let hash = passwords::hash(password).await?;
+    // The command line hashes one password: it has the machine to itself.
+    let hash = passwords::hash(&HashingTurns::one_per_core(), password).await?;
     let mut tx = db::begin_write(pool).await?;
     users::set_password(&mut *tx, user.id, &hash).await?;
     sessions::delete_all_for_user(&mut tx, user.id).await?;
@@ -70,7 +74,10 @@ pub async fn reset(
     token: &str,
     password: Password,
 ) -> Result<(), AppError> {
-    let hash = passwords::hash(password).await?;
+    // A made-up or spent link is refused before the costly hash; checked again below, under
+    // the write lock, in case it was used meanwhile.
+    usable(&state.pool, token).await?;
+    let hash = passwords::hash(&state.hashing, password).await?;
     let mut tx = db::begin_write(&state.pool).await?;
     let reset = usable(&mut *tx, token).await?;
     if !password_resets::mark_used(&mut *tx, reset.id, clock::now()).await? {

@@ -109,6 +109,9 @@ async fn run_claimed(
     let _slot = state.syncs.slot().await;
     let run_id =
         sync_runs::start(&state.pool, connection_id, trigger.as_str(), clock::now()).await?;
+    // Read before the token: if a swap lands in between, the versions differ at the end and
+    // the pull is thrown away, never credited to a token it was not made with.
+    let token_version = credentials::token_version(&state.pool, connection.credential_id).await?;
     let token = reveal(state, connection.credential_id).await?;
     let incremental_from = if sync_runs::has_succeeded(&state.pool, connection_id).await? {
         synced::newest_incident_day(&state.pool, connection_id).await?
@@ -140,7 +143,19 @@ async fn run_claimed(
     };
 
     let mut tx = db::begin_write(&state.pool).await?;
+    let same_token = still_uses(&mut tx, &connection, token_version.as_deref()).await?;
     let outcome = match pulled {
+        // The pull says nothing about the token the connection uses now.
+        _ if !same_token => {
+            let message = "Stopped: the token was swapped while this sync ran, so what it \
+                           pulled was not kept.";
+            sync_runs::finish(&mut *tx, run_id, finish("stopped", 0, Some(message))).await?;
+            SyncOutcome {
+                outcome: "stopped",
+                pages,
+                rows_changed: 0,
+            }
+        }
         Ok(pulled) => {
             let changed = store(&mut tx, connection_id, &pulled).await?;
             sync_runs::finish(&mut *tx, run_id, finish("ok", changed as i64, None)).await?;
@@ -210,6 +225,22 @@ async fn run_claimed(
         "sync finished"
     );
     Ok(outcome)
+}
+
+/// Whether `connection` still uses the credential, and the token (`version`), it pulled with.
+async fn still_uses(
+    tx: &mut sqlx::SqliteConnection,
+    connection: &ConnectionRow,
+    version: Option<&[u8]>,
+) -> Result<bool, AppError> {
+    let Some(now) = connections::find(&mut *tx, connection.id).await? else {
+        return Ok(false);
+    };
+    if now.credential_id != connection.credential_id {
+        return Ok(false);
+    }
+    let current = credentials::token_version(&mut *tx, now.credential_id).await?;
+    Ok(current.is_some() && current.as_deref() == version)
 }
 
 /// Writes a complete pull: each list replaces what was stored, except that an incremental

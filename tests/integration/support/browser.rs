@@ -19,6 +19,7 @@ pub struct Reply {
     pub status: u16,
     pub location: Option<String>,
     pub set_cookie: Vec<String>,
+    pub headers: header::HeaderMap,
     pub body: String,
 }
 
@@ -32,8 +33,15 @@ impl Reply {
 
 impl Browser {
     pub fn new(base: Url) -> Self {
+        Self::from_address(base, None)
+    }
+
+    /// A browser on another machine: its requests come from `local` (any 127.x.y.z address
+    /// reaches a server on 127.0.0.1), so limits kept per client address see another client.
+    pub fn from_address(base: Url, local: Option<std::net::IpAddr>) -> Self {
         let jar = Arc::new(Jar::default());
         let client = reqwest::Client::builder()
+            .local_address(local)
             .cookie_provider(jar.clone())
             .redirect(reqwest::redirect::Policy::none())
             // A page that never finishes is a failure to report, not a test that never ends.
@@ -121,6 +129,7 @@ async fn reply(response: reqwest::Response) -> Reply {
         .iter()
         .filter_map(|v| v.to_str().ok().map(str::to_owned))
         .collect();
+    let headers = response.headers().clone();
     let url = response.url().to_string();
     let body = response
         .text()
@@ -130,6 +139,7 @@ async fn reply(response: reqwest::Response) -> Reply {
         status,
         location,
         set_cookie,
+        headers,
         body,
     }
 }

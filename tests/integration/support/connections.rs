@@ -1,9 +1,15 @@
 //! Credentials and connections for tests, made the way the stepper makes them.
 
 use betterstack_double::{Access, Double, World};
-use plugboard::api::connections::{CreateConnection, CredentialTile, SaveCredential};
+use plugboard::api::{
+    connection_changes::{ConnectionDetail, GetConnectionDetail},
+    connections::{CreateConnection, CredentialTile, SaveCredential},
+};
 
-use super::{browser::Browser, TestApp, TestOptions};
+use super::{
+    browser::{Browser, Reply},
+    TestApp, TestOptions,
+};
 
 pub const SOURCE: &str = "betterstack-uptime";
 
@@ -78,4 +84,23 @@ pub async fn make_private(app: &TestApp, id: i64) {
         .execute(&app.state.pool)
         .await
         .unwrap();
+}
+
+/// Calls server function `S` on connection `id` (its source and id first, then `extra`).
+pub async fn call<S: leptos::server_fn::ServerFn>(
+    browser: &Browser,
+    id: i64,
+    extra: &[(&str, &str)],
+) -> Reply {
+    let id = id.to_string();
+    let mut form = vec![("source", SOURCE), ("id", id.as_str())];
+    form.extend_from_slice(extra);
+    browser.call::<S>(&form).await
+}
+
+/// Connection `id`'s page as `browser` sees it; panics unless they may see it.
+pub async fn detail(browser: &Browser, id: i64) -> ConnectionDetail {
+    let reply = call::<GetConnectionDetail>(browser, id, &[]).await;
+    assert_eq!(reply.status, 200, "{reply:?}");
+    serde_json::from_str(&reply.body).unwrap()
 }

@@ -36,6 +36,7 @@ pub struct TestApp {
 pub struct TestOptions {
     pub public_url: Option<String>,
     pub betterstack_uptime_url: Option<String>,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl TestApp {
@@ -76,6 +77,7 @@ impl TestApp {
             .expect("url"),
             public_url: config::public_url(options.public_url.clone()).expect("public url"),
             sync_interval: config::DEFAULT_SYNC_INTERVAL,
+            trusted_proxies: options.trusted_proxies.clone(),
         };
         let state = startup::build_state(&settings).await.expect("state");
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");

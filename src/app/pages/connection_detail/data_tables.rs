@@ -14,12 +14,17 @@ use crate::{
 /// A table's state in the URL, under a prefix (`m_` for monitors, `i_` for incidents), so
 /// sorting, filtering and paging are links and GET forms: they work without JavaScript.
 #[derive(Clone, PartialEq)]
-struct TableUrl {
+pub(super) struct TableUrl {
     prefix: &'static str,
     query: Vec<(String, String)>,
 }
 
 impl TableUrl {
+    /// The keys of one table (or list) in the page's URL `query`, all starting with `prefix`.
+    pub(super) fn new(prefix: &'static str, query: Vec<(String, String)>) -> Self {
+        Self { prefix, query }
+    }
+
     fn get(&self, key: &str) -> String {
         let key = format!("{}{key}", self.prefix);
         self.query
@@ -285,7 +290,13 @@ fn TableTools(table: TableUrl, label: &'static str, downloads: String) -> impl I
 }
 
 #[component]
-fn Pager(table: TableUrl, label: &'static str, page: i64, pages: i64, total: i64) -> impl IntoView {
+pub(super) fn Pager(
+    table: TableUrl,
+    label: &'static str,
+    page: i64,
+    pages: i64,
+    total: i64,
+) -> impl IntoView {
     view! {
         <nav class="pager" aria-label=label>
             {(page > 1).then(|| view! { <a href=table.with(&[("page", (page - 1).to_string())])>"Previous"</a> })}

@@ -1,12 +1,15 @@
 use leptos::prelude::*;
 
-use crate::api::connection_changes::HistoryEntry;
+use super::data_tables::{Pager, TableUrl};
+use crate::api::connection_changes::ConnectionDetail;
 
-/// What happened to the connection, newest first, with who and when.
+/// What happened to the connection, newest first, with who and when; a page at a time, the
+/// page kept in the URL (`history_page`) beside the data tables' own keys.
 #[component]
-pub fn HistoryList(entries: Vec<HistoryEntry>) -> impl IntoView {
+pub fn HistoryList(detail: ConnectionDetail, query: Vec<(String, String)>) -> impl IntoView {
+    let entries = detail.history;
     view! {
-        <section class="panel" aria-labelledby="history-title">
+        <section class="panel" aria-labelledby="history-title" id="history">
             <h2 id="history-title">"History"</h2>
             <ol class="history">
                 {entries
@@ -22,6 +25,15 @@ pub fn HistoryList(entries: Vec<HistoryEntry>) -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
+            {(detail.history_pages > 1).then(|| view! {
+                <Pager
+                    table=TableUrl::new("history_", query)
+                    label="History pages"
+                    page=detail.history_page
+                    pages=detail.history_pages
+                    total=detail.history_total
+                />
+            })}
         </section>
     }
 }

@@ -9,16 +9,21 @@ use crate::{
 };
 
 /// API Token: paste a new one and Swap Token. It is checked with the source first; the old
-/// token stays until a new one is in place.
+/// token stays until a new one is in place. Someone who may not manage every connection on
+/// the credential (`in_place` false) can only put the new token into a new credential.
 #[component]
-pub fn SwapForm(action: ServerAction<SwapToken>, facts: ConnectionFacts) -> impl IntoView {
+pub fn SwapForm(
+    action: ServerAction<SwapToken>,
+    facts: ConnectionFacts,
+    in_place: bool,
+) -> impl IntoView {
     let error = form_error(action.value());
     let pending = action.pending();
     let others = facts.credential.used_by - 1;
     let swapped = move || matches!(action.value().get(), Some(Ok(())));
     let unreachable = move || matches!(error.get(), Some(AppError::SourceUnreachable(_)));
     let retry_how = move || {
-        if kept_value(error, "how").get().ends_with("-new") {
+        if !in_place || kept_value(error, "how").get().ends_with("-new") {
             "skip-new"
         } else {
             "skip"
@@ -35,14 +40,25 @@ pub fn SwapForm(action: ServerAction<SwapToken>, facts: ConnectionFacts) -> impl
                 <FormMessage error/>
                 {move || swapped().then(|| view! { <p class="notice notice-ok" role="status">"The token was swapped."</p> })}
                 <Target source=facts.source_id.clone() id=facts.id/>
-                {(others > 0).then(|| view! {
-                    <p class="notice notice-warn">
-                        {format!(
-                            "This credential is used by {} connections: all of them will use the new token.",
-                            others + 1
-                        )}
-                    </p>
-                })}
+                {if !in_place {
+                    Some(view! {
+                        <p class="notice notice-warn">
+                            "This token's credential is also used by connections you cannot manage. \
+                             A new token goes into a new credential for this connection only; the others keep theirs."
+                        </p>
+                    }.into_any())
+                } else if others > 0 {
+                    Some(view! {
+                        <p class="notice notice-warn">
+                            {format!(
+                                "This credential is used by {} connections: all of them will use the new token.",
+                                others + 1
+                            )}
+                        </p>
+                    }.into_any())
+                } else {
+                    None
+                }}
                 <TextField
                     label="API Token"
                     name="token"
@@ -57,11 +73,19 @@ pub fn SwapForm(action: ServerAction<SwapToken>, facts: ConnectionFacts) -> impl
                     {move || pending.get().then_some("Checking the new token…")}
                 </p>
                 <div class="actions">
-                    <button type="submit" class="button" name="how" value="check" disabled=move || pending.get()>
-                        "Swap Token"
-                    </button>
-                    {(others > 0).then(|| view! {
-                        <button type="submit" class="button button-secondary" name="how" value="check-new" disabled=move || pending.get()>
+                    {in_place.then(|| view! {
+                        <button type="submit" class="button" name="how" value="check" disabled=move || pending.get()>
+                            "Swap Token"
+                        </button>
+                    })}
+                    {(others > 0 || !in_place).then(|| view! {
+                        <button
+                            type="submit"
+                            class=if in_place { "button button-secondary" } else { "button" }
+                            name="how"
+                            value="check-new"
+                            disabled=move || pending.get()
+                        >
                             "Use a new credential for this connection only"
                         </button>
                     })}
