@@ -127,3 +127,28 @@ test("delete asks for the name, then the connection is gone and its credential t
   await page.goto("/settings/connections/new?step=credentials&source=betterstack-uptime");
   await expect(page.getByRole("radio", { name: `${name} token`, exact: true })).toHaveCount(0);
 });
+
+test("History comes 50 entries a page, newest first, with Next and Previous", async ({ page, javaScriptEnabled }, testInfo) => {
+  const name = `Long history ${testInfo.project.name}`;
+  const path = await newConnection(page, javaScriptEnabled, name, teamToken());
+  await page.goto(path);
+  // 55 renames through the rename form's own server function, as a busy team would make them.
+  const action = await page.locator('form:has(input[name="name"])').getAttribute("action");
+  const id = path.split("/").pop()!;
+  for (let n = 1; n <= 55; n++) {
+    const renamed = await page.request.post(action!, { form: { source: "betterstack-uptime", id, name: `${name} ${n}` } });
+    expect(renamed.ok()).toBeTruthy();
+  }
+
+  await page.goto(path);
+  const pager = page.getByRole("navigation", { name: "History pages" });
+  await expect(pager).toContainText("Page 1 of 2 (56 in all)");
+  await expect(history(page)).toHaveCount(50);
+  await expect(history(page).first()).toContainText(`to “${name} 55”`);
+  await pager.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/history_page=2/);
+  await expect(history(page)).toHaveCount(6);
+  await expect(history(page).last()).toContainText(`Created “${name}”`);
+  await page.getByRole("navigation", { name: "History pages" }).getByRole("link", { name: "Previous" }).click();
+  await expect(history(page).first()).toContainText(`to “${name} 55”`);
+});
