@@ -50,7 +50,7 @@ fn big_world(monitors: usize, incidents: usize) -> World {
 }
 
 /// An Admin with one connection; its first sync has run.
-async fn connected(world: World) -> (TestApp, Double, Browser, i64) {
+pub(crate) async fn connected(world: World) -> (TestApp, Double, Browser, i64) {
     let (app, double) = app_with_double(world).await;
     let admin = app.create_admin("ada@acme.test").await;
     let tile = save_credential(&admin, "Prod", TOKEN).await;
@@ -157,14 +157,19 @@ async fn a_second_sync_changes_only_what_changed_and_pulls_incidents_from_the_ne
         .await
         .unwrap();
     assert_eq!((again.outcome, again.rows_changed), ("ok", 0));
-    let incidents: Vec<_> = double
+    let incidents: Vec<String> = double
         .requests()
         .into_iter()
         .filter(|r| r.path == "/api/v3/incidents")
+        .map(|r| r.query)
         .collect();
     assert_eq!(
-        incidents.last().unwrap().query,
-        "from=2026-11-20&per_page=50&page=1"
+        incidents[incidents.len() - 2..],
+        [
+            "from=2026-11-20&per_page=50&page=1",
+            "resolved=false&per_page=50&page=1"
+        ],
+        "from the newest day on, and every open incident"
     );
 
     double.with(|world| {

@@ -68,12 +68,10 @@ async fn api(
         .get(header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned);
-    let collection = Collection::ALL
-        .into_iter()
-        .find(|c| c.path() == uri.path() && method == Method::GET);
-    let response = match collection {
+    let target = (method == Method::GET).then(|| route(uri.path())).flatten();
+    let response = match target {
         None => not_found(&method, uri.path()),
-        Some(collection) => answer(&shared, collection, authorization.as_deref(), &params).await,
+        Some(target) => answer(&shared, target, authorization.as_deref(), &params).await,
     };
     shared.world.lock().unwrap().requests.push(RecordedRequest {
         arrived_ms,
@@ -84,6 +82,30 @@ async fn api(
         status: response.status().as_u16(),
     });
     response
+}
+
+/// What a path asks for: a list, or one of its records (`/api/v2/monitors/{id}`).
+#[derive(Clone, Copy)]
+struct Target<'a> {
+    collection: Collection,
+    id: Option<&'a str>,
+}
+
+fn route(path: &str) -> Option<Target<'_>> {
+    Collection::ALL.into_iter().find_map(|collection| {
+        let rest = path.strip_prefix(collection.path())?;
+        match rest.strip_prefix('/') {
+            None if rest.is_empty() => Some(Target {
+                collection,
+                id: None,
+            }),
+            Some(id) if !id.is_empty() && !id.contains('/') => Some(Target {
+                collection,
+                id: Some(id),
+            }),
+            _ => None,
+        }
+    })
 }
 
 fn not_found(method: &Method, path: &str) -> Response {
@@ -97,10 +119,11 @@ fn error(status: StatusCode, message: &str) -> Response {
 
 async fn answer(
     shared: &Shared,
-    collection: Collection,
+    target: Target<'_>,
     authorization: Option<&str>,
     params: &BTreeMap<String, String>,
 ) -> Response {
+    let collection = target.collection;
     let failing = shared
         .world
         .lock()
@@ -156,11 +179,11 @@ async fn answer(
             Access::Unavailable => {
                 return error(StatusCode::SERVICE_UNAVAILABLE, "Service Unavailable")
             }
-            Access::Team(team) => return list(shared, collection, Some(&team), params),
+            Access::Team(team) => return read(shared, target, Some(&team), params),
             Access::Global => {
-                return list(
+                return read(
                     shared,
-                    collection,
+                    target,
                     params.get("team_name").map(String::as_str),
                     params,
                 )
@@ -183,6 +206,38 @@ fn throttled(retry_after_secs: u64) -> Response {
     response
 }
 
+fn read(
+    shared: &Shared,
+    target: Target<'_>,
+    team: Option<&str>,
+    params: &BTreeMap<String, String>,
+) -> Response {
+    match target.id {
+        Some(id) => one(shared, target.collection, id, team),
+        None => list(shared, target.collection, team, params),
+    }
+}
+
+/// One record of `collection`, if `team` can see it: as for a record that does not exist,
+/// 404 otherwise.
+fn one(shared: &Shared, collection: Collection, id: &str, team: Option<&str>) -> Response {
+    let world = shared.world.lock().unwrap();
+    world
+        .items(collection)
+        .iter()
+        .find(|item| item["id"] == id)
+        .filter(|item| team.is_none_or(|team| item["attributes"]["team_name"] == team))
+        .map_or_else(
+            || {
+                error(
+                    StatusCode::NOT_FOUND,
+                    "Resource with provided ID was not found",
+                )
+            },
+            |item| Json(json!({ "data": item })).into_response(),
+        )
+}
+
 /// One page of `collection`, as `team` sees it (every team when `None`).
 fn list(
     shared: &Shared,
@@ -190,8 +245,9 @@ fn list(
     team: Option<&str>,
     params: &BTreeMap<String, String>,
 ) -> Response {
-    let world = shared.world.lock().unwrap();
+    let mut world = shared.world.lock().unwrap();
     let from = params.get("from").map(String::as_str);
+    let resolved = params.get("resolved").map(String::as_str);
     let visible: Vec<&Value> = world
         .items(collection)
         .iter()
@@ -201,6 +257,13 @@ fn list(
             (Collection::Incidents, Some(from)) => item["attributes"]["started_at"]
                 .as_str()
                 .is_some_and(|started| &started[..10] >= from),
+            _ => true,
+        })
+        .filter(|item| match (collection, resolved) {
+            (Collection::Incidents, Some(wanted)) => {
+                let is_resolved = item["attributes"]["status"] == "Resolved";
+                is_resolved == (wanted == "true")
+            }
             _ => true,
         })
         .collect();
@@ -238,6 +301,7 @@ fn list(
             "next": (page < last).then(|| link(next_host, page + 1)),
         }
     });
+    world.page_served(collection, page);
     Json(body).into_response()
 }
 

@@ -86,6 +86,19 @@ pub struct World {
     pub next_link_host: Option<String>,
     /// Paths that answer with this status (and an `errors` body) whatever the token.
     pub failing_paths: HashMap<String, u16>,
+    /// Changes made to a list right after one of its pages is served, as records created
+    /// or deleted in Better Stack while a client pages through it.
+    pub(crate) page_hooks: Vec<PageHook>,
+}
+
+/// A change to a list's items.
+type Change = Box<dyn FnOnce(&mut Vec<Value>) + Send>;
+
+/// A change to `collection`'s items, made once, right after its page `page` is served.
+pub(crate) struct PageHook {
+    pub collection: Collection,
+    pub page: usize,
+    pub change: Change,
 }
 
 impl World {
@@ -122,6 +135,32 @@ impl World {
     pub fn revoke(&mut self, token: &str) {
         self.tokens.remove(token);
         self.revoked.insert(token.to_owned());
+    }
+
+    /// Changes `collection` once, right after its page `page` has next been served: as if
+    /// someone created or deleted records in Better Stack while a client paged through it.
+    pub fn after_page(
+        &mut self,
+        collection: Collection,
+        page: usize,
+        change: impl FnOnce(&mut Vec<Value>) + Send + 'static,
+    ) {
+        self.page_hooks.push(PageHook {
+            collection,
+            page,
+            change: Box::new(change),
+        });
+    }
+
+    /// Runs (and forgets) the changes waiting for page `page` of `collection`.
+    pub(crate) fn page_served(&mut self, collection: Collection, page: usize) {
+        let (due, waiting) = std::mem::take(&mut self.page_hooks)
+            .into_iter()
+            .partition(|hook| hook.collection == collection && hook.page == page);
+        self.page_hooks = waiting;
+        for hook in due {
+            (hook.change)(self.data.entry(collection).or_default());
+        }
     }
 
     pub fn push(&mut self, collection: Collection, item: Value) {

@@ -23,11 +23,14 @@ pub struct ConnectionRow {
     pub checked_at: Option<i64>,
     pub created_at: i64,
     pub token_rejected_since: Option<i64>,
+    /// When its last complete pull was stored; `None`: the next sync must be complete.
+    pub full_sync_at: Option<i64>,
 }
 
 const SELECT: &str = "SELECT k.id, k.source, k.name, k.owner_id, o.name AS owner_name,
         k.credential_id, c.name AS credential_name, k.privacy, k.team_id, t.name AS team_name,
-        c.secret_last_four, c.check_status, c.checked_at, k.created_at, k.token_rejected_since
+        c.secret_last_four, c.check_status, c.checked_at, k.created_at, k.token_rejected_since,
+        k.full_sync_at
     FROM connections k
     JOIN users o ON o.id = k.owner_id
     JOIN credentials c ON c.id = k.credential_id
@@ -102,6 +105,32 @@ pub async fn set_token_rejected_since<'e>(
     sqlx::query("UPDATE connections SET token_rejected_since = ? WHERE id = ?")
         .bind(since)
         .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+/// Records when the connection's last complete pull was stored (`None`: the next must be one).
+pub async fn set_full_sync_at<'e>(
+    db: impl SqliteExecutor<'e>,
+    id: i64,
+    at: Option<i64>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE connections SET full_sync_at = ? WHERE id = ?")
+        .bind(at)
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+/// The next sync of every connection on `credential_id` is complete: its token changed.
+pub async fn need_full_sync_on_credential<'e>(
+    db: impl SqliteExecutor<'e>,
+    credential_id: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE connections SET full_sync_at = NULL WHERE credential_id = ?")
+        .bind(credential_id)
         .execute(db)
         .await
         .map(|_| ())

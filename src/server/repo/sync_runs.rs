@@ -67,19 +67,6 @@ pub async fn latest_finished<'e>(
     .await
 }
 
-/// Whether the connection has ever synced completely (then incidents are pulled incrementally).
-pub async fn has_succeeded<'e>(
-    db: impl SqliteExecutor<'e>,
-    connection_id: i64,
-) -> sqlx::Result<bool> {
-    sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM sync_runs WHERE connection_id = ? AND outcome = 'ok')",
-    )
-    .bind(connection_id)
-    .fetch_one(db)
-    .await
-}
-
 /// Connections whose last sync started before `due_before` (or that never synced).
 pub async fn due<'e>(db: impl SqliteExecutor<'e>, due_before: i64) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(

@@ -208,6 +208,35 @@ pub async fn delete_missing(
         .rows_affected())
 }
 
+/// The remote ids of this connection's rows in `table`.
+pub async fn remote_ids<'e>(
+    db: impl SqliteExecutor<'e>,
+    table: &Table,
+    connection_id: i64,
+) -> sqlx::Result<Vec<String>> {
+    let sql = format!(
+        "SELECT remote_id FROM {} WHERE connection_id = ?",
+        table.name
+    );
+    sqlx::query_scalar(&sql)
+        .bind(connection_id)
+        .fetch_all(db)
+        .await
+}
+
+/// The remote ids of this connection's incidents that are not resolved.
+pub async fn open_incident_ids<'e>(
+    db: impl SqliteExecutor<'e>,
+    connection_id: i64,
+) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar(
+        "SELECT remote_id FROM synced_incidents WHERE connection_id = ? AND resolved_at IS NULL",
+    )
+    .bind(connection_id)
+    .fetch_all(db)
+    .await
+}
+
 /// How many rows of each kind a connection has.
 #[derive(sqlx::FromRow)]
 pub struct Counts {

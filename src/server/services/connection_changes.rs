@@ -234,9 +234,12 @@ pub async fn swap_token(
         .await?;
         store_token(state, &mut tx, credential_id, &token, user.id, now).await?;
         connections::set_credential(&mut *tx, row.id, credential_id).await?;
+        // What the old token reached is replaced by the next sync, which reads everything.
+        connections::set_full_sync_at(&mut *tx, row.id, None).await?;
         history::record(&mut tx, row.id, user.id, &swapped(true)).await?;
     } else {
         store_token(state, &mut tx, row.credential_id, &token, user.id, now).await?;
+        connections::need_full_sync_on_credential(&mut *tx, row.credential_id).await?;
         credentials::set_check(
             &mut *tx,
             row.credential_id,

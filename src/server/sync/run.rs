@@ -11,7 +11,7 @@ use crate::{
         clock,
         connectors::betterstack::{
             pager::{Pager, PullError},
-            pull::{pull, Pulled},
+            pull::{pull, Pulled, StoredIds},
         },
         db,
         repo::{
@@ -26,6 +26,10 @@ use crate::{
 };
 
 use super::registry::Claim;
+
+/// The longest a connection goes without a complete pull (deletions and open incidents are
+/// caught by every sync; what else changed in older incidents, by this one).
+const FULL_SYNC_EVERY: i64 = clock::DAY;
 
 /// Why a sync started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,11 +117,15 @@ async fn run_claimed(
     // the pull is thrown away, never credited to a token it was not made with.
     let token_version = credentials::token_version(&state.pool, connection.credential_id).await?;
     let token = reveal(state, connection.credential_id).await?;
-    let incremental_from = if sync_runs::has_succeeded(&state.pool, connection_id).await? {
-        synced::newest_incident_day(&state.pool, connection_id).await?
-    } else {
-        None
+    // Complete at least daily, and first after the token changed; incremental in between.
+    let started = clock::now();
+    let incremental_from = match connection.full_sync_at {
+        Some(at) if started - at < FULL_SYNC_EVERY => {
+            synced::newest_incident_day(&state.pool, connection_id).await?
+        }
+        _ => None,
     };
+    let stored = stored_ids(state, connection_id).await?;
     let pace = state.syncs.pace_for(&token);
     let pages = claim.pages.clone();
     let on_page = move || {
@@ -131,7 +139,7 @@ async fn run_claimed(
         stop: &claim.stop,
         on_page: &on_page,
     };
-    let pulled = pull(&pager, incremental_from).await;
+    let pulled = pull(&pager, incremental_from, &stored).await;
     let pages = claim.pages.load(Ordering::Acquire);
     let now = clock::now();
     let finish = |outcome, rows_changed, message| Finish {
@@ -159,6 +167,9 @@ async fn run_claimed(
         Ok(pulled) => {
             let changed = store(&mut tx, connection_id, &pulled).await?;
             sync_runs::finish(&mut *tx, run_id, finish("ok", changed as i64, None)).await?;
+            if !pulled.incidents_incremental {
+                connections::set_full_sync_at(&mut *tx, connection_id, Some(started)).await?;
+            }
             connections::set_token_rejected_since(&mut *tx, connection_id, None).await?;
             // A complete pull is the best proof the token works.
             credentials::set_check(
@@ -225,6 +236,22 @@ async fn run_claimed(
         "sync finished"
     );
     Ok(outcome)
+}
+
+/// What the connection has stored from each list, by remote id.
+async fn stored_ids(state: &AppState, connection_id: i64) -> Result<StoredIds, AppError> {
+    let ids = |table| synced::remote_ids(&state.pool, table, connection_id);
+    Ok(StoredIds {
+        monitors: ids(&MONITORS).await?.into_iter().collect(),
+        monitor_groups: ids(&MONITOR_GROUPS).await?.into_iter().collect(),
+        heartbeats: ids(&HEARTBEATS).await?.into_iter().collect(),
+        status_pages: ids(&STATUS_PAGES).await?.into_iter().collect(),
+        incidents: ids(&INCIDENTS).await?.into_iter().collect(),
+        open_incidents: synced::open_incident_ids(&state.pool, connection_id)
+            .await?
+            .into_iter()
+            .collect(),
+    })
 }
 
 /// Whether `connection` still uses the credential, and the token (`version`), it pulled with.

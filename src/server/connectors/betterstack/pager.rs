@@ -147,8 +147,28 @@ impl Pager<'_> {
         Ok(items)
     }
 
+    /// One record (`path` is the list's path and the record's id), or `None` when the source
+    /// says it does not exist, for this token.
+    pub async fn fetch_one(&self, path: &str) -> Result<Option<Value>, PullError> {
+        let url = self
+            .base
+            .join(path)
+            .map_err(|e| PullError::Refused(format!("bad path {path}: {e}")))?;
+        let body = self.get_or_missing(url).await?;
+        (self.on_page)();
+        Ok(body.and_then(|mut body| body.get_mut("data").map(Value::take)))
+    }
+
     /// One page, paced, retried when that makes sense.
     async fn get(&self, url: Url) -> Result<Value, PullError> {
+        let path = url.path().to_owned();
+        self.get_or_missing(url)
+            .await?
+            .ok_or_else(|| PullError::Refused(format!("{path} answered 404 Not Found")))
+    }
+
+    /// Like [`Self::get`], but a 404 is an answer: `None`.
+    async fn get_or_missing(&self, url: Url) -> Result<Option<Value>, PullError> {
         let mut attempt = 0;
         loop {
             if self.stop.load(Ordering::Acquire) {
@@ -176,12 +196,13 @@ impl Pager<'_> {
                             let body = read_capped(response).await.map_err(|e| {
                                 PullError::Unavailable(format!("{}: {e}", url.path()))
                             })?;
-                            return serde_json::from_slice(&body).map_err(|e| {
+                            return serde_json::from_slice(&body).map(Some).map_err(|e| {
                                 PullError::Unavailable(format!(
                                     "the source sent something that is not JSON: {e}"
                                 ))
                             });
                         }
+                        StatusCode::NOT_FOUND => return Ok(None),
                         StatusCode::UNAUTHORIZED => return Err(PullError::Rejected),
                         StatusCode::FORBIDDEN => return Err(PullError::NoAccess),
                         StatusCode::TOO_MANY_REQUESTS => {

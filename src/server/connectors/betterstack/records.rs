@@ -171,6 +171,30 @@ pub fn error_message(body: &str) -> String {
     }
 }
 
+/// What every list's records have in common, for reading lists generically.
+pub trait Record: Sized {
+    /// The record from one JSON:API resource, if it is one.
+    fn parse(item: &Value) -> Option<Self>;
+    /// Its id at the source.
+    fn id(&self) -> &str;
+}
+
+macro_rules! records {
+    ($($kind:ty),*) => {$(
+        impl Record for $kind {
+            fn parse(item: &Value) -> Option<Self> {
+                Self::read(item)
+            }
+
+            fn id(&self) -> &str {
+                &self.remote_id
+            }
+        }
+    )*};
+}
+
+records!(Monitor, MonitorGroup, Heartbeat, StatusPage, Incident);
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
