@@ -61,6 +61,10 @@ test("each check outcome says what happened, and only a working or unchecked tok
   await expect(token).toHaveAccessibleDescription("The token has no Uptime access (is it a Telemetry token?).");
   await expect(page.getByRole("button", { name: "Save without checking" })).toHaveCount(0);
 
+  await page.getByLabel("API Token").fill(`throttled_${teamToken()}`);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(token).toHaveAccessibleDescription("Better Stack is limiting requests right now. Try again in 30 seconds.");
+
   const later = `down_${teamToken()}`;
   await page.getByLabel("Credential Name").fill("Check later");
   await page.getByLabel("API Token").fill(later);

@@ -2,8 +2,13 @@
 
 pub mod betterstack;
 
+use std::time::Duration;
+
 use crate::{
-    domain::api_token::ApiToken,
+    domain::{
+        api_token::ApiToken,
+        token_check::{throttled, SOURCE_UNREACHABLE},
+    },
     error::AppError,
     server::{auth::SignedInUser, outbound, state::AppState},
 };
@@ -17,9 +22,25 @@ pub enum TokenCheck {
     Rejected,
     /// A real token, but without access to what Plugboard reads.
     NoAccess,
-    /// No answer worth believing: throttled, failing, slow, or unreachable. `detail` is for
-    /// the log only.
+    /// The source is limiting requests; it may say for how long.
+    Throttled { retry_after: Option<Duration> },
+    /// No answer worth believing: failing, slow, or unreachable. `detail` is for the log only.
     Unreachable { detail: String },
+}
+
+impl TokenCheck {
+    /// What to tell the person when the check got no verdict on the token (`None` when it
+    /// did); the detail, if any, is logged here.
+    pub fn no_verdict(&self) -> Option<String> {
+        match self {
+            TokenCheck::Throttled { retry_after } => Some(throttled(*retry_after)),
+            TokenCheck::Unreachable { detail } => {
+                tracing::warn!(%detail, "the source could not check a token");
+                Some(SOURCE_UNREACHABLE.to_owned())
+            }
+            _ => None,
+        }
+    }
 }
 
 /// Checks `token` with the source `source_id` for `user`, within their check budget (refused

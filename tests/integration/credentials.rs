@@ -116,14 +116,18 @@ async fn when_better_stack_cannot_answer_nothing_is_saved_unless_the_user_saves_
         .token("failingToken", Access::Unavailable);
     let (app, _double) = app_with_double(world).await;
     let admin = app.create_admin("ada@acme.test").await;
-    for token in ["throttledToken", "failingToken"] {
+    let throttled = "Better Stack is limiting requests right now. Try again in 30 seconds.";
+    for (token, message) in [
+        ("throttledToken", throttled),
+        ("failingToken", SOURCE_UNREACHABLE),
+    ] {
         let reply = admin
             .call::<SaveCredential>(&[("source", SOURCE), ("name", "Later"), ("token", token)])
             .await;
         assert_eq!(reply.status, 502, "{reply:?}");
         let error = reply.app_error();
         assert!(matches!(error, AppError::SourceUnreachable(_)));
-        assert_eq!(error.field("token").as_deref(), Some(SOURCE_UNREACHABLE));
+        assert_eq!(error.field("token").as_deref(), Some(message));
     }
     assert_eq!(credential_count(&app).await, 0);
 
@@ -281,4 +285,37 @@ async fn one_person_cannot_check_tokens_without_end_and_is_told_when_to_try_agai
 
     let bo = app.add_member(&admin, "bo@acme.test", "Bo", "member").await;
     save_credential(&bo, "Bo's", "team_bosOwnToken1234").await;
+}
+
+#[tokio::test]
+async fn a_throttled_check_says_when_to_try_again_whether_retry_after_is_seconds_or_a_date() {
+    let world = usual_world()
+        .token(
+            "dateToken1234",
+            Access::RateLimitedUntil { secs_from_now: 300 },
+        )
+        .token("silentToken1234", Access::RateLimitedSilently);
+    let (app, _double) = app_with_double(world).await;
+    let admin = app.create_admin("ada@acme.test").await;
+    let message = |token: &'static str| {
+        let admin = &admin;
+        async move {
+            let reply = admin
+                .call::<SaveCredential>(&[("source", SOURCE), ("name", "Later"), ("token", token)])
+                .await;
+            assert_eq!(reply.status, 502, "{reply:?}");
+            reply.app_error().field("token").unwrap()
+        }
+    };
+    let dated = message("dateToken1234").await;
+    assert!(
+        dated == "Better Stack is limiting requests right now. Try again in 5 minutes."
+            || dated == "Better Stack is limiting requests right now. Try again in 4 minutes.",
+        "{dated}"
+    );
+    assert_eq!(
+        message("silentToken1234").await,
+        "Better Stack is limiting requests right now. Try again in a minute."
+    );
+    assert_eq!(credential_count(&app).await, 0);
 }

@@ -136,13 +136,38 @@ async fn creating_a_connection_pulls_every_page_of_every_list_and_the_counts_mat
 
 #[tokio::test]
 async fn secrets_inside_the_pulled_payloads_are_not_stored() {
-    let (app, _double, _admin, _id) = connected(big_world(20, 4)).await;
+    let mut world = big_world(20, 4);
+    // Checked URLs carry credentials in their user-info and query.
+    let mut monitor = betterstack_double::fixtures::monitor(500, "Ops");
+    monitor["attributes"]["url"] =
+        "https://probe:url-password-1@service.example.com/health?api_key=url-query-secret".into();
+    world.push(Collection::Monitors, monitor);
+    let mut incident = betterstack_double::fixtures::incident(500, "Ops", "2026-11-20", false);
+    incident["attributes"]["url"] =
+        "https://probe:url-password-2@service.example.com/?token=url-query-secret#url-fragment-secret".into();
+    world.push(Collection::Incidents, incident);
+    let (app, _double, _admin, id) = connected(world).await;
+    let kept: String = sqlx::query_scalar(
+        "SELECT url FROM synced_monitors WHERE connection_id = ? AND remote_id = '1500'",
+    )
+    .bind(id)
+    .fetch_one(&app.state.pool)
+    .await
+    .unwrap();
+    assert_eq!(kept, "https://service.example.com/health?api_key=");
     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
         .execute(&app.state.pool)
         .await
         .unwrap();
     let bytes = std::fs::read(app.dir.path().join("plugboard.db")).unwrap();
-    for secret in ["monitor-password-", "header-secret-", "secret-ping-"] {
+    for secret in [
+        "monitor-password-",
+        "header-secret-",
+        "secret-ping-",
+        "url-password-",
+        "url-query-secret",
+        "url-fragment-secret",
+    ] {
         assert!(
             !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
             "{secret} was stored"

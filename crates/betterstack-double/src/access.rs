@@ -11,6 +11,10 @@ pub enum Access {
     Forbidden,
     /// Always throttled: 429 with `Retry-After`.
     RateLimited { retry_after_secs: u64 },
+    /// Always throttled: 429 with `Retry-After` as an HTTP date this many seconds ahead.
+    RateLimitedUntil { secs_from_now: u64 },
+    /// Always throttled: 429 without `Retry-After`.
+    RateLimitedSilently,
     /// Throttled on every other request (the first passes), then answers as `then`.
     RateLimitedEveryOther {
         retry_after_secs: u64,

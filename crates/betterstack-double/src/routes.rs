@@ -169,6 +169,19 @@ async fn answer(
                 access = *then;
             }
             Access::RateLimited { retry_after_secs } => return throttled(retry_after_secs),
+            Access::RateLimitedUntil { secs_from_now } => {
+                let until =
+                    std::time::SystemTime::now() + std::time::Duration::from_secs(secs_from_now);
+                let mut response = error(StatusCode::TOO_MANY_REQUESTS, "Too many requests");
+                let date = httpdate::fmt_http_date(until);
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, date.parse().expect("an HTTP date"));
+                return response;
+            }
+            Access::RateLimitedSilently => {
+                return error(StatusCode::TOO_MANY_REQUESTS, "Too many requests")
+            }
             Access::Forbidden => {
                 return error(
                     StatusCode::FORBIDDEN,

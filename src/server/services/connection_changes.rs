@@ -13,7 +13,7 @@ use crate::{
         connection_forms::ConnectionSettings,
         limits::MAX_NAME_CHARS,
         text::parse_line,
-        token_check::{SOURCE_UNREACHABLE, TOKEN_REJECTED, TOKEN_WITHOUT_UPTIME_ACCESS},
+        token_check::{TOKEN_REJECTED, TOKEN_WITHOUT_UPTIME_ACCESS},
         FieldErrors, Privacy,
     },
     error::AppError,
@@ -195,10 +195,10 @@ pub async fn swap_token(
                     field_error("token", TOKEN_WITHOUT_UPTIME_ACCESS).keep("how", scope),
                 ))
             }
-            TokenCheck::Unreachable { detail } => {
-                tracing::warn!(%detail, "the source could not check a new token");
+            no_verdict @ (TokenCheck::Throttled { .. } | TokenCheck::Unreachable { .. }) => {
+                let message = no_verdict.no_verdict().unwrap_or_default();
                 return Err(AppError::SourceUnreachable(
-                    field_error("token", SOURCE_UNREACHABLE).keep("how", scope),
+                    field_error("token", message).keep("how", scope),
                 ));
             }
         }
@@ -281,10 +281,9 @@ pub async fn test(
                 TOKEN_WITHOUT_UPTIME_ACCESS.to_owned(),
                 Some(("rejected", Some("No Uptime access".into()))),
             ),
-            TokenCheck::Unreachable { detail } => {
-                tracing::warn!(%detail, "the source could not check a stored token");
-                // Says nothing about the token: its status stays as it was.
-                (false, SOURCE_UNREACHABLE.to_owned(), None)
+            // Says nothing about the token: its status stays as it was.
+            no_verdict @ (TokenCheck::Throttled { .. } | TokenCheck::Unreachable { .. }) => {
+                (false, no_verdict.no_verdict().unwrap_or_default(), None)
             }
         };
     let mut tx = db::begin_write(&state.pool).await?;

@@ -6,7 +6,7 @@ use crate::{
         api_token::{fingerprint, ApiToken},
         catalog::{find_source, SourceDefinition},
         connection_forms::NewCredential,
-        token_check::{SOURCE_UNREACHABLE, TOKEN_REJECTED, TOKEN_WITHOUT_UPTIME_ACCESS},
+        token_check::{TOKEN_REJECTED, TOKEN_WITHOUT_UPTIME_ACCESS},
         FieldErrors,
     },
     error::AppError,
@@ -79,10 +79,9 @@ pub async fn save(
             TokenCheck::Valid { reach } => ("verified", Some(now), Some(reach)),
             TokenCheck::Rejected => return Err(refused(&form, TOKEN_REJECTED)),
             TokenCheck::NoAccess => return Err(refused(&form, TOKEN_WITHOUT_UPTIME_ACCESS)),
-            TokenCheck::Unreachable { detail } => {
-                tracing::warn!(%detail, "the source could not check a token");
+            no_verdict @ (TokenCheck::Throttled { .. } | TokenCheck::Unreachable { .. }) => {
                 let mut errors = FieldErrors::default();
-                errors.add("token", SOURCE_UNREACHABLE);
+                errors.add("token", no_verdict.no_verdict().unwrap_or_default());
                 return Err(AppError::SourceUnreachable(kept(errors, &form)));
             }
         }

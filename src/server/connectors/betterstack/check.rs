@@ -7,7 +7,10 @@ use serde::Deserialize;
 use url::Url;
 
 use crate::domain::{api_token::ApiToken, catalog::BETTERSTACK_UPTIME};
-use crate::server::{connectors::TokenCheck, outbound::read_capped};
+use crate::server::{
+    connectors::TokenCheck,
+    outbound::{self, read_capped},
+};
 
 /// Just enough of a list response to tell which teams the token reaches.
 #[derive(Deserialize)]
@@ -69,6 +72,9 @@ pub async fn check_token(http: &reqwest::Client, base: &Url, token: &ApiToken) -
         },
         StatusCode::UNAUTHORIZED => TokenCheck::Rejected,
         StatusCode::FORBIDDEN => TokenCheck::NoAccess,
+        StatusCode::TOO_MANY_REQUESTS => TokenCheck::Throttled {
+            retry_after: outbound::retry_after(response.headers(), std::time::SystemTime::now()),
+        },
         status => TokenCheck::Unreachable {
             detail: format!("answered {status}"),
         },
@@ -82,6 +88,7 @@ fn outcome_name(outcome: &TokenCheck) -> &'static str {
         TokenCheck::Valid { .. } => "valid",
         TokenCheck::Rejected => "rejected",
         TokenCheck::NoAccess => "no access",
+        TokenCheck::Throttled { .. } => "throttled",
         TokenCheck::Unreachable { .. } => "unreachable",
     }
 }

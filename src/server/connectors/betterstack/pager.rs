@@ -4,7 +4,8 @@
 //!   is used: every request goes to the configured base URL, so the token never goes to
 //!   another host, whatever a link says. A page asked for twice ends the list.
 //! * At most 8 requests a second per token ([`Pace`]).
-//! * 429, 5xx and timeouts are retried with back-off, honouring `Retry-After`; 401, 403, 404
+//! * 429, 5xx and timeouts are retried with back-off, honouring `Retry-After` (seconds or an
+//!   HTTP date); 401, 403, 404
 //!   and 422 are answers, not hiccups, and are not retried.
 
 use std::{
@@ -16,13 +17,16 @@ use std::{
     time::Duration,
 };
 
-use reqwest::{header::RETRY_AFTER, StatusCode};
+use reqwest::StatusCode;
 use serde_json::Value;
 use tokio::time::Instant;
 use url::Url;
 
 use super::records::error_message;
-use crate::{domain::api_token::ApiToken, server::outbound::read_capped};
+use crate::{
+    domain::api_token::ApiToken,
+    server::outbound::{self, read_capped},
+};
 
 /// The most requests a second one token makes (Better Stack's own client keeps to this).
 pub const REQUESTS_PER_SECOND: u32 = 8;
@@ -185,12 +189,8 @@ impl Pager<'_> {
             {
                 Ok(response) => {
                     let status = response.status();
-                    let retry_after = response
-                        .headers()
-                        .get(RETRY_AFTER)
-                        .and_then(|v| v.to_str().ok())
-                        .and_then(|v| v.trim().parse::<u64>().ok())
-                        .map(Duration::from_secs);
+                    let retry_after =
+                        outbound::retry_after(response.headers(), std::time::SystemTime::now());
                     match status {
                         StatusCode::OK => {
                             let body = read_capped(response).await.map_err(|e| {

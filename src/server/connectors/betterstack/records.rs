@@ -1,6 +1,7 @@
 //! Better Stack resources, read leniently: ids as strings or numbers, nulls anywhere, unknown
 //! fields ignored. Only the fields Plugboard keeps are read, so secrets inside a payload
-//! (monitor `auth_password` and header values, heartbeat ping `url`) never reach a record.
+//! (monitor `auth_password` and header values, heartbeat ping `url`) never reach a record, and
+//! URLs lose their user-info and query values ([`scrubbed_url`]).
 
 use serde_json::Value;
 
@@ -27,6 +28,34 @@ fn int(value: &Value) -> Option<i64> {
     }
 }
 
+/// A URL as it may be kept: without user-info (`user:password@`), with every query value and
+/// the fragment removed. Monitors check URLs like `https://user:pass@host/health?key=…`; those
+/// secrets stay in Better Stack. A monitor's address that is not a URL (a ping's host) loses
+/// the same parts.
+fn scrubbed_url(value: &Value) -> Option<String> {
+    let raw = text(value)?;
+    match url::Url::parse(&raw) {
+        Ok(mut url) if url.has_host() => {
+            let _ = url.set_username("");
+            let _ = url.set_password(None);
+            let keys: Vec<String> = url.query_pairs().map(|(key, _)| key.into_owned()).collect();
+            if keys.is_empty() {
+                url.set_query(None);
+            } else {
+                url.query_pairs_mut()
+                    .clear()
+                    .extend_pairs(keys.iter().map(|key| (key.as_str(), "")));
+            }
+            url.set_fragment(None);
+            Some(url.into())
+        }
+        _ => {
+            let after_user = raw.rsplit_once('@').map_or(raw.as_str(), |(_, rest)| rest);
+            after_user.split(['?', '#']).next().map(str::to_owned)
+        }
+    }
+}
+
 /// The resource's id; a resource without one cannot be kept.
 fn remote_id(item: &Value) -> Option<String> {
     text(&item["id"]).filter(|id| !id.is_empty())
@@ -50,7 +79,7 @@ impl Monitor {
         Some(Self {
             remote_id: remote_id(item)?,
             name: text(&a["pronounceable_name"]),
-            url: text(&a["url"]),
+            url: scrubbed_url(&a["url"]),
             monitor_type: text(&a["monitor_type"]),
             status: text(&a["status"]),
             check_frequency: int(&a["check_frequency"]),
@@ -147,7 +176,7 @@ impl Incident {
         Some(Self {
             remote_id: remote_id(item)?,
             name: text(&a["name"]),
-            url: text(&a["url"]),
+            url: scrubbed_url(&a["url"]),
             cause: text(&a["cause"]),
             status: text(&a["status"]),
             started_at: text(&a["started_at"]),
@@ -250,5 +279,21 @@ mod tests {
             r#"{"name":["Can't be blank."]}"#
         );
         assert_eq!(error_message("Rate limited"), "Rate limited");
+    }
+
+    #[test]
+    fn urls_are_kept_without_user_info_query_values_or_fragment() {
+        let url = |raw: &str| scrubbed_url(&json!(raw)).unwrap();
+        assert_eq!(
+            url("https://probe:s3cret@api.example.com/health?key=abc&region=eu#token=x"),
+            "https://api.example.com/health?key=&region="
+        );
+        assert_eq!(
+            url("https://api.example.com/health"),
+            "https://api.example.com/health"
+        );
+        assert_eq!(url("admin:pw@10.0.0.5"), "10.0.0.5");
+        assert_eq!(url("db.example.com:5432"), "db.example.com:5432");
+        assert_eq!(scrubbed_url(&Value::Null), None);
     }
 }
