@@ -113,13 +113,15 @@ async fn when_better_stack_cannot_answer_nothing_is_saved_unless_the_user_saves_
                 retry_after_secs: 30,
             },
         )
-        .token("failingToken", Access::Unavailable);
+        .token("failingToken", Access::Unavailable)
+        .token("gatewayToken", Access::BadGateway);
     let (app, _double) = app_with_double(world).await;
     let admin = app.create_admin("ada@acme.test").await;
     let throttled = "Better Stack is limiting requests right now. Try again in 30 seconds.";
     for (token, message) in [
         ("throttledToken", throttled),
         ("failingToken", SOURCE_UNREACHABLE),
+        ("gatewayToken", SOURCE_UNREACHABLE),
     ] {
         let reply = admin
             .call::<SaveCredential>(&[("source", SOURCE), ("name", "Later"), ("token", token)])

@@ -22,6 +22,8 @@ pub enum Access {
     },
     /// The API is failing: 503.
     Unavailable,
+    /// A proxy in front of the API is failing: 502 with an HTML page, not JSON.
+    BadGateway,
     /// Answers 200 with `bytes` bytes of HTML instead of JSON, as a proxy's error page or a
     /// captive portal would.
     Garbage { bytes: usize },

@@ -192,6 +192,16 @@ async fn answer(
             Access::Unavailable => {
                 return error(StatusCode::SERVICE_UNAVAILABLE, "Service Unavailable")
             }
+            Access::BadGateway => {
+                let page = "<html><head><title>502 Bad Gateway</title></head>\
+                            <body><center><h1>502 Bad Gateway</h1></center></body></html>";
+                return (
+                    StatusCode::BAD_GATEWAY,
+                    [(header::CONTENT_TYPE, "text/html")],
+                    page,
+                )
+                    .into_response();
+            }
             Access::Team(team) => return read(shared, target, Some(&team), params),
             Access::Global => {
                 return read(
@@ -259,26 +269,11 @@ fn list(
     params: &BTreeMap<String, String>,
 ) -> Response {
     let mut world = shared.world.lock().unwrap();
-    let from = params.get("from").map(String::as_str);
-    let resolved = params.get("resolved").map(String::as_str);
     let visible: Vec<&Value> = world
         .items(collection)
         .iter()
         .filter(|item| team.is_none_or(|team| item["attributes"]["team_name"] == team))
-        .filter(|item| match (collection, from) {
-            // `from` is a date (YYYY-MM-DD) and filters on the day an incident started.
-            (Collection::Incidents, Some(from)) => item["attributes"]["started_at"]
-                .as_str()
-                .is_some_and(|started| &started[..10] >= from),
-            _ => true,
-        })
-        .filter(|item| match (collection, resolved) {
-            (Collection::Incidents, Some(wanted)) => {
-                let is_resolved = item["attributes"]["status"] == "Resolved";
-                is_resolved == (wanted == "true")
-            }
-            _ => true,
-        })
+        .filter(|item| collection != Collection::Incidents || incident_matches(item, params))
         .collect();
     let (default_size, max_size) = collection.page_sizes();
     let per_page = number(params, "per_page")
@@ -316,6 +311,36 @@ fn list(
     });
     world.page_served(collection, page);
     Json(body).into_response()
+}
+
+/// The v3 incident filters: `from` and `to` are days (YYYY-MM-DD) and filter on the day an
+/// incident started; `resolved` and `acknowledged` are `true` or `false`; `monitor_id` and
+/// `heartbeat_id` name what the incident is about.
+fn incident_matches(item: &Value, params: &BTreeMap<String, String>) -> bool {
+    let attributes = &item["attributes"];
+    let day = attributes["started_at"]
+        .as_str()
+        .map(|started| &started[..started.len().min(10)]);
+    let related = |kind: &str| item["relationships"][kind]["data"]["id"].as_str();
+    let flag = |key: &str, is: bool| {
+        params
+            .get(key)
+            .is_none_or(|wanted| is == (wanted == "true"))
+    };
+    params
+        .get("from")
+        .is_none_or(|from| day.is_some_and(|day| day >= from.as_str()))
+        && params
+            .get("to")
+            .is_none_or(|to| day.is_some_and(|day| day <= to.as_str()))
+        && flag("resolved", attributes["status"] == "Resolved")
+        && flag("acknowledged", !attributes["acknowledged_at"].is_null())
+        && params
+            .get("monitor_id")
+            .is_none_or(|id| related("monitor") == Some(id.as_str()))
+        && params
+            .get("heartbeat_id")
+            .is_none_or(|id| related("heartbeat") == Some(id.as_str()))
 }
 
 fn number(params: &BTreeMap<String, String>, key: &str) -> Option<usize> {
