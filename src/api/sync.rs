@@ -35,6 +35,8 @@ pub struct SyncStatus {
     pub counts: DataCounts,
     /// Since when the source has rejected this connection's token.
     pub token_rejected_since: Option<String>,
+    /// Until when Better Stack asked this connection's syncs to wait, if it is waiting.
+    pub rate_limited_until: Option<String>,
     pub can_sync: bool,
 }
 

@@ -13,7 +13,11 @@ use plugboard::{
         sync::{GetSyncStatus, SyncNow, SyncStatus},
     },
     domain::token_check::SOURCE_UNREACHABLE,
-    server::{outbound::MAX_ANSWER_BYTES, repo::synced, sync::registry::CONCURRENT_CHECKS},
+    server::{
+        outbound::MAX_ANSWER_BYTES,
+        repo::synced,
+        sync::{registry::CONCURRENT_CHECKS, scheduler, sync_connection, Trigger},
+    },
 };
 
 use crate::support::{
@@ -271,4 +275,52 @@ async fn garbage_or_an_endless_answer_fails_the_sync_and_keeps_what_was_pulled()
             (false, SOURCE_UNREACHABLE)
         );
     }
+}
+
+#[tokio::test]
+async fn a_long_retry_after_is_waited_out_in_the_background_and_the_connection_says_it_is_waiting()
+{
+    let (app, double, admin, id) = connected().await;
+    answer_as(
+        &double,
+        Access::RateLimited {
+            retry_after_secs: 120,
+        },
+    );
+    let started = Instant::now();
+    let outcome = sync_connection(&app.state, id, Trigger::Manual)
+        .await
+        .unwrap();
+    assert_eq!(outcome.outcome, "rate_limited");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the sync ended instead of sitting on its slot for two minutes"
+    );
+    assert!(status(&admin, id).await.rate_limited_until.is_some());
+    assert_eq!(monitors(&app, id).await, 3, "what was pulled before stays");
+    let page = admin.get(&format!("/connections/{SOURCE}/{id}")).await.body;
+    assert!(
+        page.contains("Waiting for Better Stack (rate limited)"),
+        "{page}"
+    );
+    assert_eq!(
+        scheduler::start_due(&app.state).await,
+        0,
+        "not retried before the wait is over"
+    );
+
+    // The wait is over, and Better Stack answers again.
+    sqlx::query(
+        "UPDATE connections SET rate_limited_until = rate_limited_until - 121 WHERE id = ?",
+    )
+    .bind(id)
+    .execute(&app.state.pool)
+    .await
+    .unwrap();
+    answer_as(&double, Access::team("Ops"));
+    assert_eq!(scheduler::start_due(&app.state).await, 1);
+    app.state.syncs.wait_idle().await;
+    let after = status(&admin, id).await;
+    assert_eq!(after.rate_limited_until, None);
+    assert!(after.last.unwrap().succeeded);
 }

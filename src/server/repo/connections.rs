@@ -25,12 +25,14 @@ pub struct ConnectionRow {
     pub token_rejected_since: Option<i64>,
     /// When its last complete pull was stored; `None`: the next sync must be complete.
     pub full_sync_at: Option<i64>,
+    /// Until when the source asked this connection's syncs to wait.
+    pub rate_limited_until: Option<i64>,
 }
 
 const SELECT: &str = "SELECT k.id, k.source, k.name, k.owner_id, o.name AS owner_name,
         k.credential_id, c.name AS credential_name, k.privacy, k.team_id, t.name AS team_name,
         c.secret_last_four, c.check_status, c.checked_at, k.created_at, k.token_rejected_since,
-        k.full_sync_at
+        k.full_sync_at, k.rate_limited_until
     FROM connections k
     JOIN users o ON o.id = k.owner_id
     JOIN credentials c ON c.id = k.credential_id
@@ -104,6 +106,20 @@ pub async fn set_token_rejected_since<'e>(
 ) -> sqlx::Result<()> {
     sqlx::query("UPDATE connections SET token_rejected_since = ? WHERE id = ?")
         .bind(since)
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+/// Until when the source asked this connection's syncs to wait (`None`: it does not).
+pub async fn set_rate_limited_until<'e>(
+    db: impl SqliteExecutor<'e>,
+    id: i64,
+    until: Option<i64>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE connections SET rate_limited_until = ? WHERE id = ?")
+        .bind(until)
         .bind(id)
         .execute(db)
         .await

@@ -67,14 +67,22 @@ pub async fn latest_finished<'e>(
     .await
 }
 
-/// Connections whose last sync started before `due_before` (or that never synced).
-pub async fn due<'e>(db: impl SqliteExecutor<'e>, due_before: i64) -> sqlx::Result<Vec<i64>> {
+/// Connections whose last sync started before `due_before` (or that never synced); one the
+/// source asked to wait is due when the wait is over (`now`), and not before.
+pub async fn due<'e>(
+    db: impl SqliteExecutor<'e>,
+    due_before: i64,
+    now: i64,
+) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
         "SELECT k.id FROM connections k
-         WHERE COALESCE((SELECT MAX(started_at) FROM sync_runs r WHERE r.connection_id = k.id), 0) < ?
+         WHERE CASE WHEN k.rate_limited_until IS NOT NULL THEN k.rate_limited_until <= ?2
+           ELSE COALESCE((SELECT MAX(started_at) FROM sync_runs r WHERE r.connection_id = k.id), 0) < ?1
+         END
          ORDER BY k.id",
     )
     .bind(due_before)
+    .bind(now)
     .fetch_all(db)
     .await
 }

@@ -230,11 +230,15 @@ fn privacy_of(row: &ConnectionRow) -> Result<Privacy, AppError> {
 
 fn summary(row: ConnectionRow) -> Result<ConnectionSummary, AppError> {
     let status = super::credentials::tile_status(&row.check_status);
+    let waiting = row
+        .rate_limited_until
+        .is_some_and(|until| until > clock::now());
     let status_text = match row.token_rejected_since {
         Some(since) => format!(
             "Failing — token rejected since {}",
             clock::format_utc(since)
         ),
+        None if waiting => "Waiting for Better Stack (rate limited)".to_owned(),
         None => status.label().to_owned(),
     };
     Ok(ConnectionSummary {

@@ -171,6 +171,7 @@ async fn run_claimed(
                 connections::set_full_sync_at(&mut *tx, connection_id, Some(started)).await?;
             }
             connections::set_token_rejected_since(&mut *tx, connection_id, None).await?;
+            connections::set_rate_limited_until(&mut *tx, connection_id, None).await?;
             // A complete pull is the best proof the token works.
             credentials::set_check(
                 &mut *tx,
@@ -201,6 +202,20 @@ async fn run_claimed(
             sync_runs::finish(&mut *tx, run_id, finish("token_rejected", 0, Some(message))).await?;
             SyncOutcome {
                 outcome: "token_rejected",
+                pages,
+                rows_changed: 0,
+            }
+        }
+        Err(PullError::Throttled { wait }) => {
+            let until = now + i64::try_from(wait.as_secs()).unwrap_or(i64::MAX / 2).max(1);
+            connections::set_rate_limited_until(&mut *tx, connection_id, Some(until)).await?;
+            let message = format!(
+                "Waiting for Better Stack, which is limiting requests. The next try is at {}.",
+                clock::format_utc(until)
+            );
+            sync_runs::finish(&mut *tx, run_id, finish("failed", 0, Some(&message))).await?;
+            SyncOutcome {
+                outcome: "rate_limited",
                 pages,
                 rows_changed: 0,
             }

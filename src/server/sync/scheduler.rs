@@ -10,7 +10,8 @@ use super::run::{spawn, Trigger};
 /// Returns how many were started.
 pub async fn start_due(state: &AppState) -> usize {
     let interval = state.sync_interval.as_secs() as i64;
-    match sync_runs::due(&state.pool, clock::now() - interval).await {
+    let now = clock::now();
+    match sync_runs::due(&state.pool, now - interval, now).await {
         Ok(due) => {
             let mut started = 0;
             for id in due {

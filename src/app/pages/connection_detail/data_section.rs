@@ -131,6 +131,9 @@ fn SyncSummary(status: SyncStatus) -> impl IntoView {
         {status.token_rejected_since.map(|since| view! {
             <p class="notice notice-error">{format!("Failing — token rejected since {since}. The data below is from before.")}</p>
         })}
+        {status.rate_limited_until.map(|until| view! {
+            <p class="notice notice-warn">{format!("Waiting for Better Stack (rate limited). The next try is at {until}.")}</p>
+        })}
         <div role="status" aria-live="polite" class="sync-progress">
             {status.running_pages.map(|pages| view! {
                 <p class="progress">{format!("Syncing… {pages} page(s) fetched so far.")}</p>

@@ -32,6 +32,9 @@ use crate::{
 pub const REQUESTS_PER_SECOND: u32 = 8;
 /// Longest wait a `Retry-After` may ask for before the pull gives up waiting.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+/// Longest a throttled pull waits in place; beyond it the sync ends and tries again later,
+/// without holding a sync slot (Better Stack's own client waits 10 to 300 s).
+const LONGEST_WAIT_IN_PLACE: Duration = Duration::from_secs(10);
 const MAX_ATTEMPTS: u32 = 5;
 /// Added to each 1/8 s gap; 8 gaps give 40 ms for delays between here and the source.
 const PACE_MARGIN: Duration = Duration::from_millis(5);
@@ -96,6 +99,9 @@ pub enum PullError {
     Unavailable(String),
     #[error("stopped")]
     Stopped,
+    /// The source asked to wait longer than a sync should sit on its slot.
+    #[error("Better Stack is limiting requests")]
+    Throttled { wait: Duration },
 }
 
 /// One list, read page by page.
@@ -211,9 +217,11 @@ impl Pager<'_> {
                                 ?retry_after,
                                 "throttled by the source"
                             );
-                            retry_after
-                                .unwrap_or_else(|| backoff(attempt))
-                                .min(MAX_RETRY_AFTER)
+                            let wait = retry_after.unwrap_or_else(|| backoff(attempt));
+                            if wait > LONGEST_WAIT_IN_PLACE || attempt >= MAX_ATTEMPTS {
+                                return Err(PullError::Throttled { wait });
+                            }
+                            wait
                         }
                         status if status.is_server_error() => {
                             tracing::warn!(path = url.path(), %status, "the source is failing");
