@@ -64,7 +64,9 @@ pub async fn sign_in(
     };
     let form = SignIn::parse(&email, password).map_err(AppError::Invalid)?;
     let mut auth = auth_session().await?;
-    accounts::sign_in(&app_state()?, &mut auth, form, client_addr()?).await?;
+    let state = app_state()?;
+    let client = client_addr(&state)?;
+    accounts::sign_in(&state, &mut auth, form, client).await?;
     leptos_axum::redirect(&same_site_path(&next));
     Ok(())
 }

@@ -40,9 +40,7 @@ pub struct CheckTurn {
 
 impl Drop for CheckTurn {
     fn drop(&mut self) {
-        if let Some(bucket) = self.budgets.lock().get_mut(&self.user_id) {
-            bucket.checking = bucket.checking.saturating_sub(1);
-        }
+        self.budgets.release(self.user_id);
     }
 }
 
@@ -98,11 +96,10 @@ impl CheckBudgets {
         Ok(())
     }
 
-    /// Marks `user_id`'s check as done (what dropping a [`CheckTurn`] does).
-    #[cfg(test)]
-    fn finish(&self, user_id: i64) {
+    /// Marks one of `user_id`'s checks as done (what dropping a [`CheckTurn`] does).
+    fn release(&self, user_id: i64) {
         if let Some(bucket) = self.lock().get_mut(&user_id) {
-            bucket.checking -= 1;
+            bucket.checking = bucket.checking.saturating_sub(1);
         }
     }
 }
@@ -117,7 +114,7 @@ mod tests {
         let start = Instant::now();
         for _ in 0..BURST as usize {
             budgets.admit_at(1, start).unwrap();
-            budgets.finish(1);
+            budgets.release(1);
         }
         let refused = budgets.admit_at(1, start).unwrap_err();
         assert_eq!(refused.status(), 429);

@@ -1,4 +1,5 @@
-//! Which address a request came from, for limits kept per client (failed sign-ins).
+//! Which address a request came from, for limits kept per client (failed sign-ins). Worked
+//! out only where such a limit is applied, not for every request.
 //!
 //! By default that is the TCP peer. Behind a reverse proxy every request's peer is the proxy,
 //! so addresses listed in `PLUGBOARD_TRUSTED_PROXIES` are looked through: their
@@ -7,38 +8,23 @@
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
-use axum::{
-    extract::{ConnectInfo, Request, State},
-    middleware::Next,
-    response::Response,
-};
+use axum::{extract::ConnectInfo, http::request::Parts};
 
-use super::state::AppState;
-
-/// The client address of a request, in its extensions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ClientAddr(pub IpAddr);
-
-pub async fn find_client_addr(
-    State(state): State<AppState>,
-    mut request: Request,
-    next: Next,
-) -> Response {
+/// The client address of the request whose head is `parts`, looking through `trusted` proxies.
+pub fn of_request(parts: &Parts, trusted: &[IpAddr]) -> IpAddr {
     // No peer only where the router is called without a socket (a test's oneshot).
-    let peer = request
-        .extensions()
+    let peer = parts
+        .extensions
         .get::<ConnectInfo<SocketAddr>>()
         .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
-    let forwarded = request
-        .headers()
+    let forwarded = parts
+        .headers
         .get_all("x-forwarded-for")
         .iter()
         .filter_map(|value| value.to_str().ok())
         .collect::<Vec<_>>()
         .join(",");
-    let client = client_of(peer, &forwarded, &state.trusted_proxies);
-    request.extensions_mut().insert(ClientAddr(client));
-    next.run(request).await
+    client_of(peer, &forwarded, trusted)
 }
 
 /// The client behind `peer`: `peer` itself unless it is a trusted proxy.

@@ -24,10 +24,8 @@ pub fn extension<T: Clone + Send + Sync + 'static>() -> Option<T> {
 }
 
 /// The address this request came from (see [`super::client_addr`]).
-pub fn client_addr() -> Result<std::net::IpAddr, AppError> {
-    extension::<super::client_addr::ClientAddr>()
-        .map(|client| client.0)
-        .ok_or_else(|| AppError::internal("the client address is missing from the request"))
+pub fn client_addr(state: &AppState) -> Result<std::net::IpAddr, AppError> {
+    with_parts(|parts| super::client_addr::of_request(parts, &state.trusted_proxies))
 }
 
 /// A form posted by the browser itself (no JavaScript): it asked for HTML back.

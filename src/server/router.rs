@@ -8,7 +8,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_sessions_sqlx_store::SqliteStore;
 
 use super::{
-    auth, client_addr, csrf, downloads, error_status, finish_requests, health, page_guard,
+    auth, csrf, downloads, error_status, finish_requests, health, page_guard,
     render_slots::{self, RenderSlots},
     request_log, security_headers,
     state::AppState,
@@ -63,10 +63,6 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(auth::renewal::renew_sessions_in_use))
         .layer(auth_layer)
         .layer(middleware::from_fn(csrf::refuse_cross_site))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            client_addr::find_client_addr,
-        ))
         .layer(middleware::from_fn(error_status::status_from_app_error))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(

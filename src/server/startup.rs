@@ -62,7 +62,7 @@ pub async fn serve(
             tracing::warn!("cannot turn off Nagle's algorithm on a connection: {e}");
         }
     });
-    // The peer's address is kept for limits counted per client (server::client_addr).
+    // The peer's address, for limits counted per client (server::client_addr).
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)

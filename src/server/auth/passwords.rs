@@ -38,7 +38,7 @@ fn argon2() -> Argon2<'static> {
 pub struct HashingTurns {
     line: Arc<Semaphore>,
     patience: Duration,
-    /// Hashes and checks run so far: what an operator (or a test) can tell load by.
+    /// Hashes and checks run so far: how a test tells that a request hashed nothing.
     runs: Arc<AtomicU64>,
 }
 

@@ -13,7 +13,7 @@ use std::{
 /// Creates `file`'s directory (0700) and an empty `file` (0600) where they are missing.
 /// SQLite gives the `-wal` and `-shm` files it makes the database file's mode.
 pub fn create_private(file: &Path) -> io::Result<()> {
-    if let Some(dir) = file.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+    if let Some(dir) = directory_of(file) {
         DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
     }
     match OpenOptions::new()
@@ -35,9 +35,7 @@ pub fn shared_with_others(file: &Path) -> Vec<(PathBuf, u32)> {
         suffixed(file, "-wal"),
         suffixed(file, "-shm"),
     ];
-    if let Some(dir) = file.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-        paths.push(dir.to_path_buf());
-    }
+    paths.extend(directory_of(file).map(Path::to_path_buf));
     paths
         .into_iter()
         .filter_map(|path| {
@@ -58,6 +56,11 @@ pub fn warn_if_shared(file: &Path) {
             path.display()
         );
     }
+}
+
+/// The directory `file` names, if it names one (`plugboard.db` alone is in the current one).
+fn directory_of(file: &Path) -> Option<&Path> {
+    file.parent().filter(|dir| !dir.as_os_str().is_empty())
 }
 
 fn suffixed(file: &Path, suffix: &str) -> PathBuf {

@@ -29,6 +29,13 @@ pub struct ConnectionRow {
     pub rate_limited_until: Option<i64>,
 }
 
+impl ConnectionRow {
+    /// Until when the source asked this connection's syncs to wait, while that is after `now`.
+    pub fn waiting_until(&self, now: i64) -> Option<i64> {
+        self.rate_limited_until.filter(|until| *until > now)
+    }
+}
+
 const SELECT: &str = "SELECT k.id, k.source, k.name, k.owner_id, o.name AS owner_name,
         k.credential_id, c.name AS credential_name, k.privacy, k.team_id, t.name AS team_name,
         c.secret_last_four, c.check_status, c.checked_at, k.created_at, k.token_rejected_since,

@@ -230,9 +230,7 @@ fn privacy_of(row: &ConnectionRow) -> Result<Privacy, AppError> {
 
 fn summary(row: ConnectionRow) -> Result<ConnectionSummary, AppError> {
     let status = super::credentials::tile_status(&row.check_status);
-    let waiting = row
-        .rate_limited_until
-        .is_some_and(|until| until > clock::now());
+    let waiting = row.waiting_until(clock::now()).is_some();
     let status_text = match row.token_rejected_since {
         Some(since) => format!(
             "Failing — token rejected since {}",

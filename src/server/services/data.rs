@@ -89,10 +89,7 @@ pub async fn status(
             incidents: counts.incidents,
         },
         token_rejected_since: row.token_rejected_since.map(clock::format_utc),
-        rate_limited_until: row
-            .rate_limited_until
-            .filter(|until| *until > clock::now())
-            .map(clock::format_utc),
+        rate_limited_until: row.waiting_until(clock::now()).map(clock::format_utc),
         can_sync: can_manage(state, user, &row).await?,
     })
 }
