@@ -15,6 +15,7 @@ pub mod return_path;
 mod role;
 pub mod text;
 pub mod token_check;
+pub mod token_reach;
 
 pub use email::Email;
 pub use field_errors::FieldErrors;

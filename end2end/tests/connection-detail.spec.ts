@@ -35,7 +35,7 @@ test("a swap to an invalid token keeps the old one, which still works", async ({
   await expect(page.locator(".facts")).toContainText(`••••${old.slice(-4)}`);
 
   await page.getByRole("button", { name: "Test now" }).click();
-  await expect(history(page).first()).toContainText("Tested the token: The token works (Team Ops).");
+  await expect(history(page).first()).toContainText("Tested the token: The token works (Team token — Ops).");
   expect((await tokensSeen(request)).at(-1)).toBe(old);
 });
 

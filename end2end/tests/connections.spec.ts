@@ -24,10 +24,10 @@ test("the full flow: Settings → Connections → Add Connection → Finish", as
 
   const tile = page.getByRole("radio", { name: "Production", exact: true });
   await expect(tile).toBeChecked();
-  await expect(tile).toHaveAccessibleDescription(/Team Ops/);
+  await expect(tile).toHaveAccessibleDescription(/Team token — Ops/);
   const label = page.locator("label.credential-tile", { hasText: "Production" });
   await expect(label).toContainText(`••••${token.slice(-4)}`);
-  await expect(label).toContainText("Team Ops");
+  await expect(label).toContainText("Team token — Ops");
   await expect(label).toContainText(`by ${ADMIN.name}`);
   await expect(page.getByRole("radio", { name: "Private to Me" })).toBeChecked();
 

@@ -130,6 +130,28 @@ pub async fn change_privacy(
     .await
 }
 
+/// Reads all of the token's Better Stack teams (`team_scope` `all`) or only those ticked
+/// (`only`, with `source_teams`), and pulls again.
+#[server(prefix = "/api")]
+pub async fn change_source_teams(
+    source: String,
+    id: i64,
+    #[server(default)] team_scope: String,
+    #[server(default)] source_teams: Vec<String>,
+) -> Result<(), AppError> {
+    use crate::server::{auth::require_user, services::source_teams, state::app_state};
+    let user = require_user().await?;
+    source_teams::change(
+        &app_state()?,
+        &user,
+        &source,
+        id,
+        &team_scope,
+        &source_teams,
+    )
+    .await
+}
+
 /// Deletes the connection once its name is typed; its credential too when asked and unused.
 #[server(prefix = "/api")]
 pub async fn delete_connection(

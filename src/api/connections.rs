@@ -8,7 +8,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::{api::members::TeamRef, domain::Privacy, error::AppError};
+use crate::{
+    api::members::TeamRef,
+    domain::{token_reach::TeamChoice, Privacy},
+    error::AppError,
+};
 
 /// A source in the catalog, with how many of its connections the viewer can see.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -51,6 +55,11 @@ pub struct CredentialTile {
     pub checked_at: Option<String>,
     /// What the token reaches, as the last check told.
     pub reach: Option<String>,
+    /// The Better Stack teams it reaches, by name, as the last check found them.
+    pub reached_teams: Vec<String>,
+    /// Whether a connection on it may read only some of those teams (a global token that
+    /// reaches several).
+    pub team_choice_offered: bool,
     pub used_by: i64,
 }
 
@@ -72,6 +81,8 @@ pub struct ConnectionReview {
     pub name: String,
     pub privacy: Privacy,
     pub team: Option<TeamRef>,
+    /// Which of the token's Better Stack teams it will read.
+    pub source_teams: TeamChoice,
 }
 
 /// A row of a source's connections page.
@@ -113,6 +124,8 @@ pub struct ConnectionFacts {
     pub team_name: Option<String>,
     pub created: String,
     pub credential: CredentialTile,
+    /// Which of the token's Better Stack teams it reads.
+    pub source_teams: TeamChoice,
 }
 
 #[server(prefix = "/api")]
@@ -163,10 +176,13 @@ pub async fn review_connection(
     #[server(default)] name: String,
     #[server(default)] privacy: String,
     #[server(default)] team: String,
+    #[server(default)] team_scope: String,
+    #[server(default)] source_teams: Vec<String>,
 ) -> Result<ConnectionReview, AppError> {
     use crate::server::{auth::require_user, services::connections, state::app_state};
     let user = require_user().await?;
-    let draft = connections::Draft::parse(&credential, &name, &privacy, &team)?;
+    let draft = connections::Draft::parse(&credential, &name, &privacy, &team)?
+        .reading(team_scope, source_teams);
     connections::review(&app_state()?, &user, &source, &draft).await
 }
 
@@ -178,10 +194,13 @@ pub async fn create_connection(
     #[server(default)] name: String,
     #[server(default)] privacy: String,
     #[server(default)] team: String,
+    #[server(default)] team_scope: String,
+    #[server(default)] source_teams: Vec<String>,
 ) -> Result<(), AppError> {
     use crate::server::{auth::require_user, services::connections, state::app_state};
     let user = require_user().await?;
-    let draft = connections::Draft::parse(&credential, &name, &privacy, &team)?;
+    let draft = connections::Draft::parse(&credential, &name, &privacy, &team)?
+        .reading(team_scope, source_teams);
     connections::create(&app_state()?, &user, &source, &draft).await?;
     leptos_axum::redirect(&format!("/connections/{source}"));
     Ok(())

@@ -7,3 +7,4 @@ pub mod forms;
 pub mod hydrated;
 pub mod settings_menu;
 pub mod site_header;
+pub mod team_choice_fields;

@@ -8,6 +8,7 @@ use crate::{
     domain::{
         api_token::ApiToken,
         token_check::{throttled, SOURCE_UNREACHABLE},
+        token_reach::Reach,
     },
     error::AppError,
     server::{auth::SignedInUser, outbound, state::AppState},
@@ -16,8 +17,8 @@ use crate::{
 /// What a source said about a token.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TokenCheck {
-    /// It works; `reach` says what it reaches, in words.
-    Valid { reach: String },
+    /// It works; `reach` says which kind it is and which teams it reaches.
+    Valid { reach: Reach },
     /// The source does not know it (invalid, revoked).
     Rejected,
     /// A real token, but without access to what Plugboard reads.
@@ -64,8 +65,8 @@ pub async fn check_token(
 async fn check_with_source(state: &AppState, source_id: &str, token: &ApiToken) -> TokenCheck {
     match source_id {
         "betterstack-uptime" => {
-            state.syncs.pace_for(token).wait().await;
-            betterstack::check_token(&state.http, &state.betterstack_uptime_url, token).await
+            let pace = state.syncs.pace_for(token);
+            betterstack::check_token(&state.http, &state.betterstack_uptime_url, token, &pace).await
         }
         other => TokenCheck::Unreachable {
             detail: format!("no connector for source {other}"),

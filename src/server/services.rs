@@ -11,6 +11,7 @@ pub mod history;
 pub mod key_rotation;
 pub mod members;
 pub mod password_reset;
+pub mod source_teams;
 pub mod teams;
 
 /// Whether `error` is SQLite refusing a duplicate in a unique index.

@@ -5,8 +5,8 @@ use betterstack_double::Access;
 use plugboard::{
     api::{
         connection_changes::{
-            ChangePrivacy, CheckReport, DeleteConnection, GetConnectionDetail, RenameConnection,
-            SwapToken, TestConnection,
+            ChangePrivacy, ChangeSourceTeams, CheckReport, DeleteConnection, GetConnectionDetail,
+            RenameConnection, SwapToken, TestConnection,
         },
         connections::ListConnections,
     },
@@ -119,7 +119,11 @@ async fn swapping_to_a_valid_token_replaces_it_and_the_old_one_is_never_sent_aga
     call::<TestConnection>(&admin, id, &[]).await;
     call::<TestConnection>(&admin, id, &[]).await;
     let after: Vec<_> = double.requests()[swapped_at..].to_vec();
-    assert_eq!(after.len(), 2);
+    assert_eq!(
+        after.len(),
+        2 * 6,
+        "each test: the check read, four lists, the kind probe"
+    );
     assert!(after.iter().all(|r| r.bearer() == Some(NEW)));
     let page = detail(&admin, id).await;
     assert_eq!(page.facts.credential.fingerprint, "••••BBBB");
@@ -342,6 +346,7 @@ async fn someone_who_may_only_see_is_refused_nothing_changes_and_history_says_so
         call::<TestConnection>(&bo, id, &[]).await,
         call::<ChangePrivacy>(&bo, id, &[("privacy", "private")]).await,
         call::<DeleteConnection>(&bo, id, &[("confirm_name", "Status")]).await,
+        call::<ChangeSourceTeams>(&bo, id, &[("team_scope", "all")]).await,
     ] {
         assert_eq!(reply.status, 403, "{reply:?}");
         assert!(matches!(reply.app_error(), AppError::Forbidden(m) if m.contains("not change it")));
@@ -355,7 +360,7 @@ async fn someone_who_may_only_see_is_refused_nothing_changes_and_history_says_so
     assert_eq!(page.facts.name, "Status");
     assert_eq!(stored_token(&app, id).await, OLD);
     let denied: Vec<_> = page.history.iter().filter(|e| e.kind == "denied").collect();
-    assert_eq!(denied.len(), 5);
+    assert_eq!(denied.len(), 6);
     assert!(denied.iter().all(|e| e.actor == "Bo"));
     assert!(denied
         .iter()

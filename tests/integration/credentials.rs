@@ -28,16 +28,29 @@ async fn a_working_token_is_checked_with_a_bearer_header_then_stored_sealed() {
 
     assert_eq!(tile.fingerprint, "••••wZ4c");
     assert_eq!(tile.status, CheckStatus::Verified);
-    assert_eq!(tile.reach.as_deref(), Some("Team Ops"));
+    assert_eq!(tile.reach.as_deref(), Some("Team token — Ops"));
     assert_eq!(tile.set_by, "Ada Admin");
     let requests = double.requests();
-    assert_eq!(requests.len(), 1);
     assert_eq!(requests[0].path, "/api/v2/monitors");
     assert_eq!(requests[0].query, "per_page=10");
+    // Then every page of the lists that name teams, and one probe of the token's kind.
+    let read: Vec<String> = requests[1..]
+        .iter()
+        .map(|r| format!("{}?{}", r.path, r.query))
+        .collect();
     assert_eq!(
-        requests[0].authorization.as_deref(),
-        Some(format!("Bearer {token}").as_str())
+        read,
+        [
+            "/api/v2/monitor-groups?per_page=250&page=1",
+            "/api/v2/monitors?per_page=250&page=1",
+            "/api/v2/heartbeats?per_page=250&page=1",
+            "/api/v2/status-pages?per_page=250&page=1",
+            "/api/v2/monitors?team_name=plugboard-token-kind-probe&per_page=1&page=1",
+        ]
     );
+    assert!(requests
+        .iter()
+        .all(|r| r.authorization.as_deref() == Some(format!("Bearer {token}").as_str())));
 
     let row = credentials::secret(&app.state.pool, tile.id)
         .await
@@ -62,7 +75,7 @@ async fn a_global_token_is_labelled_with_the_teams_it_spans() {
     let (app, _double) = app_with_double(usual_world()).await;
     let admin = app.create_admin("ada@acme.test").await;
     let tile = save_credential(&admin, "Everything", "global_aaaaBBBBccccDDDD").await;
-    assert_eq!(tile.reach.as_deref(), Some("Global token: teams Ops, Web"));
+    assert_eq!(tile.reach.as_deref(), Some("Global token — teams Ops, Web"));
 }
 
 #[tokio::test]

@@ -31,6 +31,8 @@ const FIELDS: &[&str] = &[
     "privacy",
     "team",
     "team_id",
+    "team_scope",
+    "source_teams[]",
     "confirm",
     "confirm_name",
     "delete_credential",

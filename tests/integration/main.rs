@@ -26,6 +26,7 @@ mod rotate_key;
 mod secrets;
 mod session_renewal;
 mod sign_in_limits;
+mod source_teams;
 mod startup;
 mod static_files;
 mod swap_scope;

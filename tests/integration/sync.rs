@@ -70,14 +70,16 @@ async fn status(browser: &Browser, id: i64) -> SyncStatus {
     serde_json::from_str(&reply.body).unwrap()
 }
 
-/// Requests per path, with the pages asked for.
+/// Requests per path, with the pages asked for, after the credential's check (which ends
+/// with its probe of the token's kind).
 fn pages_asked(double: &Double) -> BTreeMap<String, Vec<String>> {
     let mut asked: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for request in double
-        .requests()
-        .into_iter()
-        .filter(|r| r.path != "/api/v2/monitors" || !r.query.contains("per_page=10"))
-    {
+    let requests = double.requests();
+    let after_check = requests
+        .iter()
+        .rposition(|r| r.query.contains("team_name=plugboard-token-kind-probe"))
+        .expect("the check probed the token's kind");
+    for request in requests.into_iter().skip(after_check + 1) {
         asked.entry(request.path).or_default().push(request.query);
     }
     asked

@@ -53,9 +53,15 @@ async fn a_sync_whose_token_was_swapped_while_it_pulled_keeps_nothing_and_vouche
     store_token(&app.state, &mut tx, tile.id, &new, admin_id, 0)
         .await
         .unwrap();
-    repo::credentials::set_check(&mut *tx, tile.id, "unverified", None, None)
-        .await
-        .unwrap();
+    repo::credentials::set_check(
+        &mut *tx,
+        tile.id,
+        "unverified",
+        None,
+        repo::credentials::Reached::Unchanged,
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
 
     let outcome = sync.await.unwrap().unwrap();

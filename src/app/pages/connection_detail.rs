@@ -9,6 +9,7 @@ mod history_list;
 mod privacy_form;
 mod rename_form;
 mod swap_form;
+mod teams_form;
 mod test_now;
 
 use leptos::prelude::*;
@@ -18,8 +19,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::app::{page_data::page_data, pages::id_param};
 use crate::{
     api::connection_changes::{
-        get_connection_detail, ChangePrivacy, DeleteConnection, RenameConnection, SwapToken,
-        TestConnection,
+        get_connection_detail, ChangePrivacy, ChangeSourceTeams, DeleteConnection,
+        RenameConnection, SwapToken, TestConnection,
     },
     app::components::error_notice::error_page,
     error::AppError,
@@ -32,6 +33,7 @@ use history_list::HistoryList;
 use privacy_form::PrivacyForm;
 use rename_form::RenameForm;
 use swap_form::SwapForm;
+use teams_form::TeamsForm;
 use test_now::TestNow;
 
 #[component]
@@ -60,12 +62,14 @@ fn ConnectionDetailBody(
     let test = ServerAction::<TestConnection>::new();
     let privacy = ServerAction::<ChangePrivacy>::new();
     let delete = ServerAction::<DeleteConnection>::new();
+    let teams = ServerAction::<ChangeSourceTeams>::new();
     let changes = move || {
         (
             rename.version().get(),
             swap.version().get(),
             test.version().get(),
             privacy.version().get(),
+            teams.version().get(),
         )
     };
     let history_page = query
@@ -109,6 +113,9 @@ fn ConnectionDetailBody(
                                         <SwapForm action=swap facts=facts.clone() in_place=detail.can_swap_in_place/>
                                         <TestNow action=test facts=facts.clone()/>
                                         <PrivacyForm action=privacy detail=detail.clone()/>
+                                        {facts.credential.team_choice_offered.then(|| view! {
+                                            <TeamsForm action=teams facts=facts.clone()/>
+                                        })}
                                         <DeleteForm action=delete facts=facts.clone()/>
                                     }
                                     .into_any()

@@ -12,20 +12,23 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{hooks::use_query_map, params::ParamsMap};
 
-use crate::domain::catalog::find_source;
+use crate::domain::{catalog::find_source, token_reach::TeamChoice};
 
 use credentials_step::CredentialsStep;
 use finish_step::FinishStep;
 use select_source::SelectSourceStep;
 use stepper::{Step, Stepper};
 
-/// Step two's answers as they travel in the URL (`?credential=…&name=…&privacy=…&team=…`).
+/// Step two's answers as they travel in the URL (`?credential=…&name=…&privacy=…&team=…`,
+/// and `team_scope=…&source_teams[]=…` for a token that reaches several Better Stack teams).
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StepValues {
     pub credential: String,
     pub name: String,
     pub privacy: String,
     pub team: String,
+    pub team_scope: String,
+    pub source_teams: Vec<String>,
 }
 
 impl StepValues {
@@ -36,6 +39,16 @@ impl StepValues {
             name: get("name"),
             privacy: get("privacy"),
             team: get("team"),
+            team_scope: get("team_scope"),
+            source_teams: query.get_all("source_teams[]").unwrap_or_default(),
+        }
+    }
+
+    /// The team choice as asked for (checked against the token's teams on Finish).
+    pub fn team_choice(&self) -> TeamChoice {
+        match self.team_scope.as_str() {
+            "only" => TeamChoice::Only(self.source_teams.clone()),
+            _ => TeamChoice::All,
         }
     }
 
@@ -47,10 +60,14 @@ impl StepValues {
             ("name", &self.name),
             ("privacy", &self.privacy),
             ("team", &self.team),
+            ("team_scope", &self.team_scope),
         ] {
             if !value.is_empty() {
                 url.push_str(&format!("&{key}={}", urlencode(value)));
             }
+        }
+        for team in &self.source_teams {
+            url.push_str(&format!("&source_teams%5B%5D={}", urlencode(team)));
         }
         url
     }

@@ -1,5 +1,7 @@
 use sqlx::{FromRow, SqliteExecutor};
 
+use crate::domain::token_reach::TeamChoice;
+
 /// Who may see a connection: its owner, everyone when shared with the workspace, and the
 /// team's members when shared with a team. `?1` is the viewer's id.
 const VISIBLE_TO_VIEWER: &str = "(k.owner_id = ?1 OR k.privacy = 'workspace' OR (k.privacy = 'team'
@@ -27,6 +29,8 @@ pub struct ConnectionRow {
     pub full_sync_at: Option<i64>,
     /// Until when the source asked this connection's syncs to wait.
     pub rate_limited_until: Option<i64>,
+    /// Which of the token's teams it reads, as [`TeamChoice::to_stored`] wrote it.
+    pub source_teams: Option<String>,
 }
 
 impl ConnectionRow {
@@ -34,12 +38,16 @@ impl ConnectionRow {
     pub fn waiting_until(&self, now: i64) -> Option<i64> {
         self.rate_limited_until.filter(|until| *until > now)
     }
+
+    pub fn team_choice(&self) -> TeamChoice {
+        TeamChoice::from_stored(self.source_teams.as_deref())
+    }
 }
 
 const SELECT: &str = "SELECT k.id, k.source, k.name, k.owner_id, o.name AS owner_name,
         k.credential_id, c.name AS credential_name, k.privacy, k.team_id, t.name AS team_name,
         c.secret_last_four, c.check_status, c.checked_at, k.created_at, k.token_rejected_since,
-        k.full_sync_at, k.rate_limited_until
+        k.full_sync_at, k.rate_limited_until, k.source_teams
     FROM connections k
     JOIN users o ON o.id = k.owner_id
     JOIN credentials c ON c.id = k.credential_id
@@ -179,6 +187,8 @@ pub struct NewConnectionRow<'a> {
     pub credential_id: i64,
     pub privacy: &'a str,
     pub team_id: Option<i64>,
+    /// Which of the token's teams it reads ([`TeamChoice::to_stored`]).
+    pub source_teams: Option<String>,
     pub now: i64,
 }
 
@@ -187,8 +197,9 @@ pub async fn insert<'e>(
     new: NewConnectionRow<'_>,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO connections (source, name, owner_id, credential_id, privacy, team_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO connections (source, name, owner_id, credential_id, privacy, team_id,
+             source_teams, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(new.source)
     .bind(new.name)
@@ -196,6 +207,7 @@ pub async fn insert<'e>(
     .bind(new.credential_id)
     .bind(new.privacy)
     .bind(new.team_id)
+    .bind(new.source_teams)
     .bind(new.now)
     .fetch_one(db)
     .await
@@ -271,6 +283,21 @@ pub async fn set_privacy<'e>(
     sqlx::query("UPDATE connections SET privacy = ?, team_id = ? WHERE id = ?")
         .bind(privacy)
         .bind(team_id)
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+/// Which of the token's teams the connection reads; its next pull is complete, so what the
+/// old choice brought in goes.
+pub async fn set_source_teams<'e>(
+    db: impl SqliteExecutor<'e>,
+    id: i64,
+    choice: &TeamChoice,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE connections SET source_teams = ?, full_sync_at = NULL WHERE id = ?")
+        .bind(choice.to_stored())
         .bind(id)
         .execute(db)
         .await

@@ -1,6 +1,6 @@
 use sqlx::{FromRow, SqliteExecutor};
 
-use crate::server::crypto::Sealed;
+use crate::{domain::token_reach::Reach, server::crypto::Sealed};
 
 /// A credential's public facts. The secret is not in this type at all.
 #[derive(Clone, FromRow)]
@@ -16,11 +16,22 @@ pub struct CredentialRow {
     pub check_status: String,
     pub checked_at: Option<i64>,
     pub reach: Option<String>,
+    /// The token's kind and teams as its last check found them (JSON of [`Reach`]).
+    pub reach_detail: Option<String>,
     pub used_by: i64,
 }
 
+impl CredentialRow {
+    /// What the last check found the token reaches, if it read it.
+    pub fn reach_detail(&self) -> Option<Reach> {
+        self.reach_detail
+            .as_deref()
+            .and_then(|json| serde_json::from_str(json).ok())
+    }
+}
+
 const SELECT: &str = "SELECT c.id, c.source, c.owner_id, c.name, c.description, c.secret_last_four,
-        c.secret_set_at, u.name AS secret_set_by, c.check_status, c.checked_at, c.reach,
+        c.secret_set_at, u.name AS secret_set_by, c.check_status, c.checked_at, c.reach, c.reach_detail,
         (SELECT COUNT(*) FROM connections k WHERE k.credential_id = c.id) AS used_by
     FROM credentials c JOIN users u ON u.id = c.secret_set_by";
 
@@ -71,7 +82,7 @@ pub struct NewCredentialRow<'a> {
     pub description: Option<&'a str>,
     pub check_status: &'a str,
     pub checked_at: Option<i64>,
-    pub reach: Option<&'a str>,
+    pub reach: Option<&'a Reach>,
     pub now: i64,
 }
 
@@ -84,8 +95,8 @@ pub async fn insert<'e>(
     sqlx::query_scalar(
         "INSERT INTO credentials (source, owner_id, name, description, secret_nonce,
              secret_ciphertext, key_id, secret_last_four, secret_set_at, secret_set_by,
-             check_status, checked_at, reach, created_at)
-         VALUES (?, ?, ?, ?, x'', x'', '', '', ?, ?, ?, ?, ?, ?) RETURNING id",
+             check_status, checked_at, reach, reach_detail, created_at)
+         VALUES (?, ?, ?, ?, x'', x'', '', '', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(new.source)
     .bind(new.owner_id)
@@ -95,7 +106,8 @@ pub async fn insert<'e>(
     .bind(new.owner_id)
     .bind(new.check_status)
     .bind(new.checked_at)
-    .bind(new.reach)
+    .bind(new.reach.map(Reach::words))
+    .bind(new.reach.map(detail_json))
     .bind(new.now)
     .fetch_one(db)
     .await
@@ -191,22 +203,48 @@ pub async fn reassign_owner<'e>(
         .map(|_| ())
 }
 
+fn detail_json(reach: &Reach) -> String {
+    serde_json::to_string(reach).expect("a reach is plain data")
+}
+
+/// What a check said the token reaches.
+#[derive(Clone, Copy)]
+pub enum Reached<'a> {
+    /// Nothing new: what was stored stays.
+    Unchanged,
+    /// Its kind and teams.
+    Read(&'a Reach),
+    /// Only words (a token without access reaches nothing to read).
+    Words(&'a str),
+}
+
 /// Records what the last check of the credential's token said.
 pub async fn set_check<'e>(
     db: impl SqliteExecutor<'e>,
     id: i64,
     status: &str,
     checked_at: Option<i64>,
-    reach: Option<&str>,
+    reached: Reached<'_>,
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE credentials SET check_status = ?, checked_at = ?, reach = ? WHERE id = ?")
-        .bind(status)
-        .bind(checked_at)
-        .bind(reach)
-        .bind(id)
-        .execute(db)
-        .await
-        .map(|_| ())
+    let (words, detail) = match reached {
+        Reached::Unchanged => (None, None),
+        Reached::Read(reach) => (Some(reach.words()), Some(detail_json(reach))),
+        Reached::Words(words) => (Some(words.to_owned()), None),
+    };
+    sqlx::query(
+        "UPDATE credentials SET check_status = ?, checked_at = ?,
+             reach = CASE WHEN ?3 IS NULL THEN reach ELSE ?3 END,
+             reach_detail = CASE WHEN ?3 IS NULL THEN reach_detail ELSE ?4 END
+         WHERE id = ?5",
+    )
+    .bind(status)
+    .bind(checked_at)
+    .bind(words)
+    .bind(detail)
+    .bind(id)
+    .execute(db)
+    .await
+    .map(|_| ())
 }
 
 pub async fn delete<'e>(db: impl SqliteExecutor<'e>, id: i64) -> sqlx::Result<()> {

@@ -24,7 +24,7 @@ use crate::{
         db,
         repo::{
             connections::{self, ConnectionRow},
-            credentials::{self, NewCredentialRow},
+            credentials::{self, NewCredentialRow, Reached},
             teams, users,
         },
         state::{AppState, ViewerKey},
@@ -227,7 +227,7 @@ pub async fn swap_token(
                 description: Some("Made when the token was swapped for this connection only."),
                 check_status: status,
                 checked_at,
-                reach: reach.as_deref(),
+                reach: reach.as_ref(),
                 now,
             },
         )
@@ -245,7 +245,9 @@ pub async fn swap_token(
             row.credential_id,
             status,
             checked_at,
-            reach.as_deref(),
+            reach
+                .as_ref()
+                .map_or(credentials::Reached::Unchanged, credentials::Reached::Read),
         )
         .await?;
         // Every connection on this credential now uses the new token; each History says so.
@@ -268,34 +270,31 @@ pub async fn test(
     let row = for_change(state, user, source_id, id, "test the token").await?;
     let token = reveal(state, row.credential_id).await?;
     let now = clock::now();
-    let (works, message, stored): (bool, String, Option<(&str, Option<String>)>) =
-        match connectors::check_token(state, user, &row.source, &token).await? {
-            TokenCheck::Valid { reach } => (
-                true,
-                format!("The token works ({reach})."),
-                Some(("verified", Some(reach))),
-            ),
-            TokenCheck::Rejected => (false, TOKEN_REJECTED.to_owned(), Some(("rejected", None))),
-            TokenCheck::NoAccess => (
-                false,
-                TOKEN_WITHOUT_UPTIME_ACCESS.to_owned(),
-                Some(("rejected", Some("No Uptime access".into()))),
-            ),
-            // Says nothing about the token: its status stays as it was.
-            no_verdict @ (TokenCheck::Throttled { .. } | TokenCheck::Unreachable { .. }) => {
-                (false, no_verdict.no_verdict().unwrap_or_default(), None)
-            }
-        };
+    let checked = connectors::check_token(state, user, &row.source, &token).await?;
+    let (works, message, stored): (bool, String, Option<(&str, Reached)>) = match &checked {
+        TokenCheck::Valid { reach } => (
+            true,
+            format!("The token works ({}).", reach.words()),
+            Some(("verified", Reached::Read(reach))),
+        ),
+        TokenCheck::Rejected => (
+            false,
+            TOKEN_REJECTED.to_owned(),
+            Some(("rejected", Reached::Unchanged)),
+        ),
+        TokenCheck::NoAccess => (
+            false,
+            TOKEN_WITHOUT_UPTIME_ACCESS.to_owned(),
+            Some(("rejected", Reached::Words("No Uptime access"))),
+        ),
+        // Says nothing about the token: its status stays as it was.
+        no_verdict @ (TokenCheck::Throttled { .. } | TokenCheck::Unreachable { .. }) => {
+            (false, no_verdict.no_verdict().unwrap_or_default(), None)
+        }
+    };
     let mut tx = db::begin_write(&state.pool).await?;
-    if let Some((status, reach)) = &stored {
-        credentials::set_check(
-            &mut *tx,
-            row.credential_id,
-            status,
-            Some(now),
-            reach.as_deref(),
-        )
-        .await?;
+    if let Some((status, reached)) = stored {
+        credentials::set_check(&mut *tx, row.credential_id, status, Some(now), reached).await?;
     }
     history::record(
         &mut tx,

@@ -15,6 +15,7 @@ use crate::{
         catalog::{SourceDefinition, CATALOG},
         connection_forms::ConnectionSettings,
         data_tables::{page_count, page_offset, ROWS_PER_PAGE},
+        token_reach::{Reach, TeamChoice, ALL_TEAMS},
         FieldErrors, Privacy,
     },
     error::AppError,
@@ -39,6 +40,10 @@ use super::{
 pub struct Draft {
     pub credential_id: i64,
     pub settings: ConnectionSettings,
+    /// `all` or `only` (empty: not asked yet), and the ticked teams; checked against what
+    /// the credential reaches in [`review`].
+    pub team_scope: String,
+    pub source_teams: Vec<String>,
 }
 
 impl Draft {
@@ -55,6 +60,8 @@ impl Draft {
             (Some(credential_id), Ok(settings)) => Ok(Self {
                 credential_id,
                 settings,
+                team_scope: String::new(),
+                source_teams: Vec::new(),
             }),
             (credential_id, settings) => {
                 let mut errors = settings.err().unwrap_or_default();
@@ -68,6 +75,32 @@ impl Draft {
                         .keep("team", team),
                 ))
             }
+        }
+    }
+}
+
+impl Draft {
+    /// The draft with which of the token's teams to read, as the form sent it.
+    pub fn reading(mut self, team_scope: String, source_teams: Vec<String>) -> Self {
+        self.team_scope = team_scope;
+        self.source_teams = source_teams;
+        self
+    }
+
+    /// The team choice for a token that reaches `reach`: only a global token that reaches
+    /// several teams has one, and it must be made (JavaScript off, the step could not show it
+    /// before the credential was chosen).
+    fn team_choice(&self, reach: Option<&Reach>) -> Result<TeamChoice, String> {
+        match reach {
+            Some(reach) if reach.offers_team_choice() => {
+                if self.team_scope.trim().is_empty() {
+                    return Err(format!(
+                        "This token reaches several teams: choose {ALL_TEAMS} or the teams to read."
+                    ));
+                }
+                TeamChoice::parse(&self.team_scope, &self.source_teams, &reach.teams)
+            }
+            _ => Ok(TeamChoice::All),
         }
     }
 }
@@ -135,6 +168,11 @@ pub async fn review(
             "Choose one of your credentials for this source, or add one.",
         );
     }
+    let reach = credential.as_ref().and_then(|c| c.reach_detail());
+    let source_teams = draft.team_choice(reach.as_ref()).unwrap_or_else(|message| {
+        errors.add("team_scope", message);
+        TeamChoice::All
+    });
     let team = match draft.settings.team_id {
         Some(team_id) => {
             let team = user_teams(state, user)
@@ -156,6 +194,7 @@ pub async fn review(
             name: draft.settings.name.clone(),
             privacy: draft.settings.privacy,
             team,
+            source_teams,
         }),
         _ => Err(AppError::Invalid(
             errors
@@ -168,7 +207,9 @@ pub async fn review(
                         .team_id
                         .map(|id| id.to_string())
                         .unwrap_or_default(),
-                ),
+                )
+                .keep("team_scope", &draft.team_scope)
+                .keep("source_teams", &draft.source_teams.join("\n")),
         )),
     }
 }
@@ -200,6 +241,7 @@ pub async fn create(
             credential_id: draft.credential_id,
             privacy: review.privacy.as_str(),
             team_id: review.team.as_ref().map(|team| team.id),
+            source_teams: review.source_teams.to_stored(),
             now: clock::now(),
         },
     )
@@ -304,6 +346,7 @@ pub async fn facts_of(state: &AppState, row: ConnectionRow) -> Result<Connection
         .ok_or_else(|| AppError::internal("a connection's credential is missing"))?;
     Ok(ConnectionFacts {
         privacy: privacy_of(&row)?,
+        source_teams: row.team_choice(),
         id: row.id,
         source_id: source.id.to_owned(),
         source_name: source.name.to_owned(),

@@ -2,6 +2,7 @@
 
 use crate::{
     api::connections::{CheckStatus, CredentialTile},
+    domain::token_reach::Reach,
     domain::{
         api_token::{fingerprint, ApiToken},
         catalog::{find_source, SourceDefinition},
@@ -37,6 +38,7 @@ pub fn tile_status(stored: &str) -> CheckStatus {
 /// How a credential is shown; never anything of its secret but the last four characters.
 pub fn tile(row: CredentialRow) -> CredentialTile {
     let status = tile_status(&row.check_status);
+    let reach = row.reach_detail();
     CredentialTile {
         id: row.id,
         name: row.name,
@@ -46,6 +48,8 @@ pub fn tile(row: CredentialRow) -> CredentialTile {
         set_by: row.secret_set_by,
         status,
         checked_at: row.checked_at.map(clock::format_utc),
+        team_choice_offered: reach.as_ref().is_some_and(Reach::offers_team_choice),
+        reached_teams: reach.map(|reach| reach.teams).unwrap_or_default(),
         reach: row.reach,
         used_by: row.used_by,
     }
@@ -98,7 +102,7 @@ pub async fn save(
             description: form.description.as_deref(),
             check_status: status,
             checked_at,
-            reach: reach.as_deref(),
+            reach: reach.as_ref(),
             now,
         },
     )

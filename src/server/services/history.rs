@@ -35,6 +35,11 @@ pub enum Event {
         from: String,
         to: String,
     },
+    /// Which of the token's Better Stack teams the connection reads.
+    TeamsChanged {
+        from: String,
+        to: String,
+    },
     Checked {
         result: String,
     },
@@ -54,6 +59,7 @@ impl Event {
             Event::Renamed { .. } => "renamed",
             Event::TokenSwapped { .. } => "token_swapped",
             Event::PrivacyChanged { .. } => "privacy_changed",
+            Event::TeamsChanged { .. } => "teams_changed",
             Event::Checked { .. } => "checked",
             Event::Deleted { .. } => "deleted",
             Event::Denied { .. } => "denied",
@@ -84,6 +90,9 @@ impl Event {
                 }
             ),
             Event::PrivacyChanged { from, to } => format!("Changed privacy from {from} to {to}"),
+            Event::TeamsChanged { from, to } => {
+                format!("Changed the Better Stack teams it reads from {from} to {to}")
+            }
             Event::Checked { result } => format!("Tested the token: {result}"),
             Event::Deleted { name } => format!("Deleted “{name}”"),
             Event::Denied { action } => format!("Tried to {action}, and was refused: not allowed"),

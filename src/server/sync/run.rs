@@ -131,6 +131,7 @@ async fn run_claimed(
     let on_page = move || {
         pages.fetch_add(1, Ordering::AcqRel);
     };
+    let teams = connection.team_choice();
     let pager = Pager {
         http: &state.http,
         base: &state.betterstack_uptime_url,
@@ -138,6 +139,7 @@ async fn run_claimed(
         pace: &pace,
         stop: &claim.stop,
         on_page: &on_page,
+        teams: teams.teams(),
     };
     let pulled = pull(&pager, incremental_from, &stored).await;
     let pages = claim.pages.load(Ordering::Acquire);
@@ -155,8 +157,8 @@ async fn run_claimed(
     let outcome = match pulled {
         // The pull says nothing about the token the connection uses now.
         _ if !same_token => {
-            let message = "Stopped: the token was swapped while this sync ran, so what it \
-                           pulled was not kept.";
+            let message = "Stopped: the token or the teams to read changed while this sync \
+                           ran, so what it pulled was not kept.";
             sync_runs::finish(&mut *tx, run_id, finish("stopped", 0, Some(message))).await?;
             SyncOutcome {
                 outcome: "stopped",
@@ -178,7 +180,7 @@ async fn run_claimed(
                 connection.credential_id,
                 "verified",
                 Some(now),
-                None,
+                credentials::Reached::Unchanged,
             )
             .await?;
             SyncOutcome {
@@ -195,7 +197,7 @@ async fn run_claimed(
                 connection.credential_id,
                 "rejected",
                 Some(now),
-                None,
+                credentials::Reached::Unchanged,
             )
             .await?;
             let message = "Better Stack rejected the token (invalid or revoked).";
@@ -278,7 +280,8 @@ async fn still_uses(
     let Some(now) = connections::find(&mut *tx, connection.id).await? else {
         return Ok(false);
     };
-    if now.credential_id != connection.credential_id {
+    if now.credential_id != connection.credential_id || now.source_teams != connection.source_teams
+    {
         return Ok(false);
     }
     let current = credentials::token_version(&mut *tx, now.credential_id).await?;

@@ -65,6 +65,7 @@ pub async fn create_connection(
             ("name", name),
             ("privacy", privacy),
             ("team", &team),
+            ("team_scope", "all"),
         ])
         .await;
     assert_eq!(reply.status, 200, "{reply:?}");

@@ -1,6 +1,12 @@
 use leptos::prelude::*;
 
-use crate::{api::connections::ConnectionFacts, domain::Privacy};
+use crate::{
+    api::connections::ConnectionFacts,
+    domain::{
+        token_reach::{TeamChoice, ALL_TEAMS},
+        Privacy,
+    },
+};
 
 /// What the connection is: source, owner, privacy, created, credential, status.
 #[component]
@@ -10,6 +16,11 @@ pub fn Facts(facts: ConnectionFacts) -> impl IntoView {
         (privacy, _) => privacy.label().to_owned(),
     };
     let credential = facts.credential;
+    let teams = match (&facts.source_teams, credential.reached_teams.as_slice()) {
+        (TeamChoice::All, []) => ALL_TEAMS.to_owned(),
+        (TeamChoice::All, reached) => format!("{ALL_TEAMS} ({})", reached.join(", ")),
+        (only, _) => only.words(),
+    };
     let used_by = match credential.used_by {
         1 => "Used by 1 connection".to_owned(),
         n => format!("Used by {n} connections"),
@@ -22,6 +33,8 @@ pub fn Facts(facts: ConnectionFacts) -> impl IntoView {
             <dd>{facts.owner}</dd>
             <dt>"Privacy"</dt>
             <dd>{privacy}</dd>
+            <dt>"Better Stack teams"</dt>
+            <dd>{teams}</dd>
             <dt>"Created"</dt>
             <dd>{facts.created}</dd>
             <dt>"Credential"</dt>

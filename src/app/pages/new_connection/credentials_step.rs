@@ -10,6 +10,7 @@ use crate::{
         credential_form::{CredentialForm, CredentialFormMode},
         error_notice::error_page,
         forms::{FormMessage, TextField},
+        team_choice_fields::TeamChoiceFields,
     },
     domain::{
         catalog::{find_source, SourceDefinition},
@@ -92,6 +93,7 @@ fn CredentialsForm(
     let message =
         move |field: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(field)));
     let name = values.name.clone();
+    let team_choice = values.team_choice();
     let initial_privacy = Privacy::parse(&values.privacy).unwrap_or(Privacy::DEFAULT);
 
     view! {
@@ -101,6 +103,16 @@ fn CredentialsForm(
                 <input type="hidden" name="step" value="finish"/>
                 <input type="hidden" name="source" value=source.id/>
                 <CredentialTiles tiles selected add_href on_add=open_overlay error=message("credential")/>
+                {move || {
+                    let tile = tiles.get().into_iter().find(|tile| tile.id.to_string() == selected.get())?;
+                    tile.team_choice_offered.then(|| view! {
+                        <TeamChoiceFields
+                            offered=tile.reached_teams
+                            chosen=team_choice.clone()
+                            error=message("team_scope")
+                        />
+                    })
+                }}
                 <TextField
                     label="Connection Name"
                     name="name"

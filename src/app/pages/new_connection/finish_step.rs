@@ -32,6 +32,8 @@ pub fn FinishStep(source: &'static SourceDefinition, values: StepValues) -> impl
                 values.name,
                 values.privacy,
                 values.team,
+                values.team_scope,
+                values.source_teams,
             )
         },
     );
@@ -83,6 +85,10 @@ fn Review(review: ConnectionReview, values: StepValues) -> impl IntoView {
                 <dd>{format!("{} ({})", review.credential.name, review.credential.fingerprint)}</dd>
                 <dt>"Privacy"</dt>
                 <dd>{privacy}</dd>
+                {review.credential.team_choice_offered.then(|| view! {
+                    <dt>"Better Stack teams"</dt>
+                    <dd>{review.source_teams.words()}</dd>
+                })}
             </dl>
             <ActionForm action attr:class="form">
                 <FormMessage error/>
@@ -91,6 +97,13 @@ fn Review(review: ConnectionReview, values: StepValues) -> impl IntoView {
                 <input type="hidden" name="name" value=review.name.clone()/>
                 <input type="hidden" name="privacy" value=review.privacy.as_str()/>
                 <input type="hidden" name="team" value=review.team.as_ref().map(|team| team.id.to_string())/>
+                <input type="hidden" name="team_scope" value=review.source_teams.scope()/>
+                {review
+                    .source_teams
+                    .teams()
+                    .iter()
+                    .map(|team| view! { <input type="hidden" name="source_teams[]" value=team.clone()/> })
+                    .collect_view()}
                 <div class="actions">
                     <SubmitButton label="Finish" busy_label="Creating…" pending=action.pending()/>
                     <a href=back>"Back"</a>

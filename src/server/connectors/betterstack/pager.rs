@@ -114,11 +114,45 @@ pub struct Pager<'a> {
     pub stop: &'a Arc<AtomicBool>,
     /// Called after every page received.
     pub on_page: &'a (dyn Fn() + Send + Sync),
+    /// The teams to read, each sent as `team_name` (a list is read once per team); empty
+    /// reads whatever the token reaches.
+    pub teams: &'a [String],
 }
 
 impl Pager<'_> {
-    /// Every item of the list at `path`, `per_page` at a time, with `query` added.
+    /// Every item of the list at `path`, `per_page` at a time, with `query` added: once per
+    /// team when there are teams to read.
     pub async fn fetch_all(
+        &self,
+        path: &str,
+        per_page: u32,
+        query: &[(&str, String)],
+    ) -> Result<Vec<Value>, PullError> {
+        if self.teams.is_empty() {
+            return self.fetch_pages(path, per_page, query).await;
+        }
+        let mut items = Vec::new();
+        for team in self.teams {
+            let mut query = query.to_vec();
+            query.push(("team_name", team.clone()));
+            items.extend(self.fetch_pages(path, per_page, &query).await?);
+        }
+        Ok(self.of_chosen_teams(items))
+    }
+
+    /// The first page of the list at `path` only.
+    pub async fn first_page(
+        &self,
+        path: &str,
+        per_page: u32,
+        query: &[(&str, String)],
+    ) -> Result<Vec<Value>, PullError> {
+        let body = self.get(self.page_url(path, per_page, query, 1)?).await?;
+        (self.on_page)();
+        Ok(items_of(body))
+    }
+
+    async fn fetch_pages(
         &self,
         path: &str,
         per_page: u32,
@@ -136,20 +170,13 @@ impl Pager<'_> {
                 );
                 break;
             }
-            let mut url = self
-                .base
-                .join(path)
-                .map_err(|e| PullError::Refused(format!("bad path {path}: {e}")))?;
-            url.query_pairs_mut()
-                .extend_pairs(query.iter().map(|(k, v)| (*k, v.as_str())))
-                .append_pair("per_page", &per_page.to_string())
-                .append_pair("page", &page.to_string());
-            let body = self.get(url).await?;
+            let body = self
+                .get(self.page_url(path, per_page, query, page)?)
+                .await?;
             (self.on_page)();
-            if let Some(data) = body.get("data").and_then(Value::as_array) {
-                items.extend(data.iter().cloned());
-            }
-            match next_page(&body, self.base) {
+            let next = next_page(&body, self.base);
+            items.extend(items_of(body));
+            match next {
                 Some(next) => page = next,
                 None => break,
             }
@@ -157,16 +184,64 @@ impl Pager<'_> {
         Ok(items)
     }
 
-    /// One record (`path` is the list's path and the record's id), or `None` when the source
-    /// says it does not exist, for this token.
-    pub async fn fetch_one(&self, path: &str) -> Result<Option<Value>, PullError> {
-        let url = self
-            .base
+    fn page_url(
+        &self,
+        path: &str,
+        per_page: u32,
+        query: &[(&str, String)],
+        page: u64,
+    ) -> Result<Url, PullError> {
+        let mut url = self.url(path)?;
+        url.query_pairs_mut()
+            .extend_pairs(query.iter().map(|(k, v)| (*k, v.as_str())))
+            .append_pair("per_page", &per_page.to_string())
+            .append_pair("page", &page.to_string());
+        Ok(url)
+    }
+
+    fn url(&self, path: &str) -> Result<Url, PullError> {
+        self.base
             .join(path)
-            .map_err(|e| PullError::Refused(format!("bad path {path}: {e}")))?;
-        let body = self.get_or_missing(url).await?;
-        (self.on_page)();
-        Ok(body.and_then(|mut body| body.get_mut("data").map(Value::take)))
+            .map_err(|e| PullError::Refused(format!("bad path {path}: {e}")))
+    }
+
+    /// One record (`path` is the list's path and the record's id), or `None` when the source
+    /// says it does not exist, for this token (and, with teams to read, for any of them).
+    pub async fn fetch_one(&self, path: &str) -> Result<Option<Value>, PullError> {
+        let teams: Vec<Option<&String>> = if self.teams.is_empty() {
+            vec![None]
+        } else {
+            self.teams.iter().map(Some).collect()
+        };
+        for team in teams {
+            let mut url = self.url(path)?;
+            if let Some(team) = team {
+                url.query_pairs_mut().append_pair("team_name", team);
+            }
+            let body = self.get_or_missing(url).await?;
+            (self.on_page)();
+            let record = body
+                .and_then(|mut body| body.get_mut("data").map(Value::take))
+                .filter(|record| self.is_of_chosen_team(record));
+            if record.is_some() {
+                return Ok(record);
+            }
+        }
+        Ok(None)
+    }
+
+    /// A team token ignores `team_name`: what it sends of other teams is not kept.
+    fn of_chosen_teams(&self, mut items: Vec<Value>) -> Vec<Value> {
+        items.retain(|item| self.is_of_chosen_team(item));
+        items
+    }
+
+    fn is_of_chosen_team(&self, item: &Value) -> bool {
+        let team = item
+            .get("attributes")
+            .and_then(|attributes| attributes.get("team_name"))
+            .and_then(Value::as_str);
+        self.teams.is_empty() || team.is_none_or(|team| self.teams.iter().any(|t| t == team))
     }
 
     /// One page, paced, retried when that makes sense.
@@ -255,6 +330,14 @@ impl Pager<'_> {
             }
             tokio::time::sleep(wait).await;
         }
+    }
+}
+
+/// The records of a page.
+fn items_of(mut body: Value) -> Vec<Value> {
+    match body.get_mut("data").map(Value::take) {
+        Some(Value::Array(items)) => items,
+        _ => Vec::new(),
     }
 }
 
