@@ -11,6 +11,7 @@ mod field_errors;
 pub mod limits;
 mod password;
 mod privacy;
+pub mod record_kinds;
 pub mod return_path;
 mod role;
 pub mod text;

@@ -31,19 +31,31 @@ test("Sync now shows its progress, then the pulled monitors and incidents", asyn
   await expect(monitors.getByRole("row")).toHaveCount(4); // a header and three monitors
   await expect(monitors.getByRole("rowheader").first()).toHaveText("Service 0");
 
-  // Sorting is a link: follow it twice for descending.
-  await monitors.getByRole("link", { name: "Name" }).click();
+  // Sorting is a link. The table starts sorted by name, so following it turns the order round.
   await expect(monitors.getByRole("columnheader", { name: "Name" })).toHaveAttribute("aria-sort", "ascending");
-  await data(page).getByRole("table", { name: "Monitors" }).getByRole("link", { name: "Name" }).click();
+  await monitors.getByRole("link", { name: "Name" }).click();
+  await expect(data(page).getByRole("table", { name: "Monitors" }).getByRole("columnheader", { name: "Name" })).toHaveAttribute("aria-sort", "descending");
   await expect(data(page).getByRole("table", { name: "Monitors" }).getByRole("rowheader").first()).toHaveText("Service 2");
+  await data(page).getByRole("table", { name: "Monitors" }).getByRole("link", { name: "Name" }).click();
+  await expect(data(page).getByRole("table", { name: "Monitors" }).getByRole("rowheader").first()).toHaveText("Service 0");
 
   await data(page).getByLabel("Filter monitors").fill("Service 1");
   await data(page).getByRole("button", { name: "Filter" }).first().click();
   await expect(data(page).getByRole("table", { name: "Monitors" }).getByRole("rowheader")).toHaveText(["Service 1"]);
 
+  // Each kind's name in the counts shows its table.
+  await data(page).locator(".counts").getByRole("link", { name: "Incidents", exact: true }).click();
+  await expect(data(page).locator(".counts").getByRole("link", { name: "Incidents", exact: true })).toHaveAttribute("aria-current", "true");
   const incidents = data(page).getByRole("table", { name: "Incidents" });
   await expect(incidents.getByRole("rowheader")).toHaveCount(2);
   await expect(incidents).toContainText("Status 503");
+  await expect(incidents).toContainText("Bo Oncall");
+
+  await data(page).locator(".counts").getByRole("link", { name: "Escalation policies" }).click();
+  const policies = data(page).getByRole("table", { name: "Escalation policies" });
+  await expect(policies.getByRole("rowheader")).toHaveText(["Escalate 0"]);
+  await expect(policies).toContainText("1. after 0 s: current on call; 2. after 180 s: entire team");
+  expect(await page.content()).not.toContain("policy-incident-token");
 });
 
 test("Download CSV and Download JSON give the pulled data", async ({ page, javaScriptEnabled }, testInfo) => {
@@ -57,12 +69,16 @@ test("Download CSV and Download JSON give the pulled data", async ({ page, javaS
   expect(csv.suggestedFilename()).toBe(`export-${testInfo.project.name}-monitors.csv`);
   const text = await (await csv.createReadStream()).toArray();
   const lines = Buffer.concat(text).toString().trim().split("\r\n");
-  expect(lines[0]).toBe("id,name,url,type,status,check_frequency_seconds,last_checked_at");
+  expect(lines[0]).toBe(
+    "id,name,url,type,status,check_frequency_seconds,last_checked_at,group,group_id,regions,paused_at,created_at,ssl_expiration_days,domain_expiration_days,team",
+  );
   expect(lines).toHaveLength(4);
 
+  await data(page).locator(".counts").getByRole("link", { name: "Incidents", exact: true }).click();
+  await expect(data(page).getByRole("table", { name: "Incidents" })).toBeVisible();
   const [json] = await Promise.all([
     page.waitForEvent("download"),
-    data(page).getByRole("link", { name: "Download JSON" }).last().click(),
+    data(page).getByRole("link", { name: "Download JSON" }).click(),
   ]);
   const incidents = JSON.parse(Buffer.concat(await (await json.createReadStream()).toArray()).toString());
   expect(incidents).toHaveLength(2);

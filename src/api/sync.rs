@@ -5,14 +5,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
-/// How many of each kind the connection holds.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct DataCounts {
-    pub monitors: i64,
-    pub monitor_groups: i64,
-    pub heartbeats: i64,
-    pub status_pages: i64,
-    pub incidents: i64,
+/// How many records of one kind the connection holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KindCount {
+    pub key: String,
+    pub label: String,
+    pub count: i64,
 }
 
 /// The last finished sync.
@@ -32,7 +30,8 @@ pub struct SyncStatus {
     /// Pages fetched so far by the sync running now, if one is.
     pub running_pages: Option<u32>,
     pub last: Option<SyncRunInfo>,
-    pub counts: DataCounts,
+    /// Every kind the source pulls, in the order its Data tables show them.
+    pub counts: Vec<KindCount>,
     /// Since when the source has rejected this connection's token.
     pub token_rejected_since: Option<String>,
     /// Until when Better Stack asked this connection's syncs to wait, if it is waiting.
@@ -40,29 +39,27 @@ pub struct SyncStatus {
     pub can_sync: bool,
 }
 
+/// A column of a Data table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MonitorItem {
-    pub name: String,
-    pub url: String,
-    pub monitor_type: String,
-    pub status: String,
-    pub check_frequency: String,
-    pub last_checked: String,
+pub struct DataColumn {
+    /// Its sort key in the URL.
+    pub key: String,
+    pub label: String,
+    /// Long values that break anywhere (URLs).
+    pub wrap: bool,
 }
 
+/// One page of a kind's records, as its table shows them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct IncidentItem {
-    pub name: String,
-    pub cause: String,
-    pub status: String,
-    pub started: String,
-    pub resolved: String,
-}
-
-/// One page of a table, and where it sits.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TablePage<T> {
-    pub rows: Vec<T>,
+pub struct DataTable {
+    pub kind: String,
+    pub label: String,
+    /// The first column names the row.
+    pub columns: Vec<DataColumn>,
+    pub rows: Vec<Vec<String>>,
+    /// The column sorted by, and whether descending.
+    pub sort: String,
+    pub descending: bool,
     /// Rows matching the filter, on all pages.
     pub total: i64,
     pub page: i64,
@@ -84,43 +81,26 @@ pub async fn sync_now(source: String, id: i64) -> Result<(), AppError> {
     data::sync_now(&app_state()?, &user, &source, id).await
 }
 
+/// A page of the records of `kind` (`monitors`, `incidents`, … as the source describes them),
+/// sorted by `sort` (`asc`/`desc` in `dir`), filtered by `filter`.
 #[server(prefix = "/api")]
-pub async fn list_monitors(
+pub async fn list_records(
     source: String,
     id: i64,
+    kind: String,
     #[server(default)] sort: String,
     #[server(default)] dir: String,
     #[server(default)] filter: String,
     #[server(default)] page: i64,
-) -> Result<TablePage<MonitorItem>, AppError> {
+) -> Result<DataTable, AppError> {
     use crate::server::{auth::require_user, services::data, state::app_state};
     let user = require_user().await?;
-    data::monitors(
+    data::records(
         &app_state()?,
         &user,
         &source,
         id,
-        data::TableQuery::new(&sort, &dir, &filter, page),
-    )
-    .await
-}
-
-#[server(prefix = "/api")]
-pub async fn list_incidents(
-    source: String,
-    id: i64,
-    #[server(default)] sort: String,
-    #[server(default)] dir: String,
-    #[server(default)] filter: String,
-    #[server(default)] page: i64,
-) -> Result<TablePage<IncidentItem>, AppError> {
-    use crate::server::{auth::require_user, services::data, state::app_state};
-    let user = require_user().await?;
-    data::incidents(
-        &app_state()?,
-        &user,
-        &source,
-        id,
+        &kind,
         data::TableQuery::new(&sort, &dir, &filter, page),
     )
     .await

@@ -25,6 +25,24 @@ pub fn format_utc(at: i64) -> String {
     )
 }
 
+/// `at` as ISO 8601 (`2026-11-22T16:05:00Z`): it sorts as text like the times sources send.
+pub fn format_iso(at: i64) -> String {
+    let seconds = at.rem_euclid(DAY);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        format_day(at),
+        seconds / HOUR,
+        seconds % HOUR / MINUTE,
+        seconds % MINUTE
+    )
+}
+
+/// The day of `at`: `2026-11-22`.
+pub fn format_day(at: i64) -> String {
+    let (year, month, day) = civil_from_days(at.div_euclid(DAY));
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 /// Year, month, day of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`).
 fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
@@ -53,5 +71,7 @@ mod tests {
         assert_eq!(format_utc(0), "1970-01-01 00:00 UTC");
         assert_eq!(format_utc(951_782_400), "2000-02-29 00:00 UTC");
         assert_eq!(format_utc(1_795_363_500), "2026-11-22 16:05 UTC");
+        assert_eq!(format_iso(1_795_363_507), "2026-11-22T16:05:07Z");
+        assert_eq!(format_day(1_795_363_507), "2026-11-22");
     }
 }

@@ -1,17 +1,32 @@
-//! Talking to sources. Each catalog entry has a connector here; they share one outcome type.
+//! Talking to sources. A source is a catalog definition plus one connector: something that
+//! checks a token, says which kinds of records it pulls, and pulls them. Everything after the
+//! pull (storage, the Data tables, downloads) reads the kinds' descriptions, not the source.
 
 pub mod betterstack;
+mod pace;
+mod pulled;
 
-use std::time::Duration;
+use std::{
+    collections::BTreeMap,
+    sync::{atomic::AtomicBool, Arc, RwLock},
+    time::Duration,
+};
+
+use async_trait::async_trait;
+
+pub use pace::{Pace, REQUESTS_PER_SECOND};
+pub use pulled::{Batch, Pulled, Record, Replacing};
 
 use crate::{
     domain::{
         api_token::ApiToken,
+        catalog::SourceDefinition,
+        record_kinds::RecordKind,
         token_check::{throttled, SOURCE_UNREACHABLE},
         token_reach::Reach,
     },
     error::AppError,
-    server::{auth::SignedInUser, outbound, state::AppState},
+    server::{auth::SignedInUser, outbound, repo::synced::Memory, state::AppState},
 };
 
 /// What a source said about a token.
@@ -44,6 +59,103 @@ impl TokenCheck {
     }
 }
 
+/// Why a pull stopped.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PullError {
+    #[error("the token was rejected (401)")]
+    Rejected,
+    #[error("the token has no access to this (403)")]
+    NoAccess,
+    #[error("{0}")]
+    Refused(String),
+    #[error("{0}")]
+    Unavailable(String),
+    #[error("stopped")]
+    Stopped,
+    /// The source asked to wait longer than a sync should sit on its slot.
+    #[error("the source is limiting requests")]
+    Throttled { wait: Duration },
+}
+
+/// What a pull has to work with.
+pub struct PullContext<'a> {
+    pub http: &'a reqwest::Client,
+    pub token: &'a ApiToken,
+    /// This token's request pace, shared with everything else that uses the token.
+    pub pace: &'a Pace,
+    /// Set when the pull must stop before its next request (shutdown, token swapped).
+    pub stop: &'a Arc<AtomicBool>,
+    /// Called after every response received, for the progress people see.
+    pub on_page: &'a (dyn Fn() + Send + Sync),
+    /// The source's teams to read; empty for everything the token reaches.
+    pub teams: &'a [String],
+    /// What the connection holds from earlier pulls.
+    pub memory: &'a Memory,
+    /// Whether the pull must be complete (deletions seen); otherwise it may read only what
+    /// changes.
+    pub complete: bool,
+}
+
+/// One source's way of talking to its API.
+#[async_trait]
+pub trait Connector: Send + Sync + 'static {
+    /// The catalog entry it serves.
+    fn source(&self) -> &'static SourceDefinition;
+
+    /// The kinds of records it pulls, in the order the Data section shows them.
+    fn kinds(&self) -> &'static [RecordKind];
+
+    /// Whether the source takes `token`, and what it reaches. Paced with `pace`.
+    async fn check(&self, http: &reqwest::Client, token: &ApiToken, pace: &Pace) -> TokenCheck;
+
+    /// Everything the connection reads, or why it could not.
+    async fn pull(&self, cx: PullContext<'_>) -> Result<Pulled, PullError>;
+}
+
+/// The connectors this server has, by source id. The catalog pages list only the catalog's
+/// sources; a connector registered beyond it (a test's) works everywhere else.
+pub struct Connectors {
+    by_source: RwLock<BTreeMap<&'static str, Arc<dyn Connector>>>,
+}
+
+impl Connectors {
+    pub fn new(connectors: impl IntoIterator<Item = Arc<dyn Connector>>) -> Self {
+        let this = Self {
+            by_source: RwLock::default(),
+        };
+        for connector in connectors {
+            this.register(connector);
+        }
+        this
+    }
+
+    pub fn register(&self, connector: Arc<dyn Connector>) {
+        self.by_source
+            .write()
+            .expect("connectors")
+            .insert(connector.source().id, connector);
+    }
+
+    /// The connector of `source_id`; not found for a source this server has none for.
+    pub fn get(&self, source_id: &str) -> Result<Arc<dyn Connector>, AppError> {
+        self.by_source
+            .read()
+            .expect("connectors")
+            .get(source_id)
+            .cloned()
+            .ok_or(AppError::NotFound)
+    }
+
+    /// The record kind `key` of `source_id`.
+    pub fn kind(&self, source_id: &str, key: &str) -> Result<&'static RecordKind, AppError> {
+        self.get(source_id)?
+            .kinds()
+            .iter()
+            .find(|kind| kind.key == key)
+            .ok_or(AppError::NotFound)
+    }
+}
+
 /// Checks `token` with the source `source_id` for `user`, within their check budget (refused
 /// with when to try again), the token's request pace and the server's bound on checks in
 /// flight.
@@ -53,23 +165,13 @@ pub async fn check_token(
     source_id: &str,
     token: &ApiToken,
 ) -> Result<TokenCheck, AppError> {
+    let connector = state.connectors.get(source_id)?;
     let _budget = state.check_budgets.admit(user.id)?;
     let Some(_turn) = state.syncs.check_slot(outbound::REQUEST_TIMEOUT).await else {
         return Ok(TokenCheck::Unreachable {
             detail: "too many checks in flight".into(),
         });
     };
-    Ok(check_with_source(state, source_id, token).await)
-}
-
-async fn check_with_source(state: &AppState, source_id: &str, token: &ApiToken) -> TokenCheck {
-    match source_id {
-        "betterstack-uptime" => {
-            let pace = state.syncs.pace_for(token);
-            betterstack::check_token(&state.http, &state.betterstack_uptime_url, token, &pace).await
-        }
-        other => TokenCheck::Unreachable {
-            detail: format!("no connector for source {other}"),
-        },
-    }
+    let pace = state.syncs.pace_for(token);
+    Ok(connector.check(&state.http, token, &pace).await)
 }

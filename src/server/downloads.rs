@@ -1,22 +1,23 @@
-//! Download CSV / Download JSON of a connection's monitors and incidents, for anyone who can
-//! see the connection. Plain GET routes, so they work as links with or without JavaScript.
+//! Download CSV / Download JSON of the records of each kind a connection pulls, for anyone
+//! who can see the connection. Plain GET routes, so they work as links with or without
+//! JavaScript. The columns are the kind's fields, after the record's id.
 
 use axum::{
     extract::{Path, State},
     http::{header, StatusCode},
     response::{IntoResponse, Response},
 };
-use serde_json::json;
+use serde_json::{Map, Value};
 
 use super::{
-    auth::AuthSession, repo::synced_views, services::connection_access::visible, state::AppState,
+    auth::AuthSession,
+    repo::synced_views::{self, Selection},
+    services::connection_access::visible,
+    state::AppState,
 };
-use crate::{
-    domain::data_tables::{IncidentColumn, MonitorColumn},
-    error::AppError,
-};
+use crate::{domain::record_kinds::RecordKind, error::AppError};
 
-/// `GET /connections/{source}/{id}/{monitors|incidents}.{csv|json}`
+/// `GET /connections/{source}/{id}/{kind}.{csv|json}`
 pub async fn download(
     State(state): State<AppState>,
     auth: AuthSession,
@@ -33,12 +34,11 @@ pub async fn download(
         Err(AppError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    let table = match kind {
-        "monitors" => monitors(&state, connection.id).await,
-        "incidents" => incidents(&state, connection.id).await,
-        _ => return StatusCode::NOT_FOUND.into_response(),
+    let Ok(kind) = state.connectors.kind(&connection.source, kind) else {
+        return StatusCode::NOT_FOUND.into_response();
     };
-    let table = match table {
+    let kind_key = kind.key;
+    let table = match read(&state, connection.id, kind).await {
         Ok(table) => table,
         Err(e) => {
             tracing::error!("cannot read pulled data for a download: {e}");
@@ -50,7 +50,7 @@ pub async fn download(
         "json" => (table.json(), "application/json"),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
-    let filename = format!("{}-{kind}.{format}", slug(&connection.name));
+    let filename = format!("{}-{kind_key}.{format}", slug(&connection.name));
     (
         [
             (header::CONTENT_TYPE, content_type.to_owned()),
@@ -65,87 +65,46 @@ pub async fn download(
         .into_response()
 }
 
-/// Column names and rows, all text.
+/// Column names and rows of values.
 struct Table {
-    columns: &'static [&'static str],
-    rows: Vec<Vec<Option<String>>>,
+    kind: &'static RecordKind,
+    rows: Vec<(String, Map<String, Value>)>,
 }
 
-async fn monitors(state: &AppState, connection_id: i64) -> sqlx::Result<Table> {
-    let rows = synced_views::monitors(
-        &state.pool,
-        connection_id,
-        MonitorColumn::Name,
-        false,
-        "",
-        i64::MAX,
-        0,
-    )
-    .await?;
+/// Every record of `kind`, in its table's default order.
+async fn read(
+    state: &AppState,
+    connection_id: i64,
+    kind: &'static RecordKind,
+) -> sqlx::Result<Table> {
+    let (sort, descending) = kind.sort("", "");
+    let selection = Selection {
+        kind,
+        sort,
+        descending,
+        filter: "",
+    };
+    let rows = synced_views::page(&state.pool, connection_id, &selection, i64::MAX, 0).await?;
     Ok(Table {
-        columns: &[
-            "id",
-            "name",
-            "url",
-            "type",
-            "status",
-            "check_frequency_seconds",
-            "last_checked_at",
-        ],
-        rows: rows
-            .into_iter()
-            .map(|m| {
-                vec![
-                    Some(m.remote_id),
-                    m.name,
-                    m.url,
-                    m.monitor_type,
-                    m.status,
-                    m.check_frequency.map(|s| s.to_string()),
-                    m.last_checked_at,
-                ]
-            })
-            .collect(),
-    })
-}
-
-async fn incidents(state: &AppState, connection_id: i64) -> sqlx::Result<Table> {
-    let rows = synced_views::incidents(
-        &state.pool,
-        connection_id,
-        IncidentColumn::Started,
-        true,
-        "",
-        i64::MAX,
-        0,
-    )
-    .await?;
-    Ok(Table {
-        columns: &["id", "name", "cause", "status", "started_at", "resolved_at"],
-        rows: rows
-            .into_iter()
-            .map(|i| {
-                vec![
-                    Some(i.remote_id),
-                    i.name,
-                    i.cause,
-                    i.status,
-                    i.started_at,
-                    i.resolved_at,
-                ]
-            })
-            .collect(),
+        kind,
+        rows: rows.into_iter().map(|r| (r.id, r.fields)).collect(),
     })
 }
 
 impl Table {
+    fn columns(&self) -> impl Iterator<Item = &'static str> {
+        std::iter::once("id").chain(self.kind.fields.iter().map(|field| field.key))
+    }
+
     fn csv(&self) -> String {
-        let mut out = self.columns.join(",");
+        let mut out = self.columns().collect::<Vec<_>>().join(",");
         out.push_str("\r\n");
-        for row in &self.rows {
-            let cells: Vec<String> = row
-                .iter()
-                .map(|cell| csv_cell(cell.as_deref().unwrap_or_default()))
+        for (id, fields) in &self.rows {
+            let cells: Vec<String> = std::iter::once(csv_cell(id))
+                .chain(self.kind.fields.iter().map(|field| {
+                    let value = fields.get(field.key).unwrap_or(&Value::Null);
+                    csv_cell(&field.format.cell(value))
+                }))
                 .collect();
             out.push_str(&cells.join(","));
             out.push_str("\r\n");
@@ -154,17 +113,17 @@ impl Table {
     }
 
     fn json(&self) -> String {
-        let rows: Vec<serde_json::Value> = self
+        let rows: Vec<Value> = self
             .rows
             .iter()
-            .map(|row| {
-                let object: serde_json::Map<String, serde_json::Value> = self
-                    .columns
-                    .iter()
-                    .zip(row)
-                    .map(|(column, cell)| ((*column).to_owned(), json!(cell)))
-                    .collect();
-                serde_json::Value::Object(object)
+            .map(|(id, fields)| {
+                let mut object = Map::new();
+                object.insert("id".into(), Value::String(id.clone()));
+                for field in self.kind.fields {
+                    let value = fields.get(field.key).cloned().unwrap_or(Value::Null);
+                    object.insert(field.key.into(), value);
+                }
+                Value::Object(object)
             })
             .collect();
         serde_json::to_string_pretty(&rows).expect("JSON values serialize")

@@ -17,6 +17,7 @@ use url::Url;
 use super::{
     auth::{passwords::HashingTurns, SignedInUser},
     check_budget::CheckBudgets,
+    connectors::{betterstack::BetterStackUptime, Connector, Connectors},
     master_key::MasterKey,
     read_cache::ReadCache,
     repo::{users, workspace},
@@ -45,6 +46,8 @@ pub struct Shared {
     pub betterstack_uptime_url: Url,
     /// The client for calls to sources (timeouts, no redirects).
     pub http: reqwest::Client,
+    /// A connector per source.
+    pub connectors: Connectors,
     /// Where people reach Plugboard (`PLUGBOARD_PUBLIC_URL`), for links it hands out.
     pub public_url: Option<Url>,
     /// Proxies whose `X-Forwarded-For` is believed (`PLUGBOARD_TRUSTED_PROXIES`).
@@ -101,6 +104,9 @@ impl AppState {
             leptos_options,
             pool,
             master_key,
+            connectors: Connectors::new([Arc::new(BetterStackUptime {
+                base: betterstack_uptime_url.clone(),
+            }) as Arc<dyn Connector>]),
             betterstack_uptime_url,
             http: super::outbound::client(),
             public_url,

@@ -177,11 +177,14 @@ async fn a_swap_killed_at_any_moment_leaves_the_old_or_the_new_token_and_it_decr
 async fn stored_monitors(dir: &Path, id: i64) -> BTreeSet<String> {
     let url = format!("sqlite://{}", dir.join("data/plugboard.db").display());
     let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
-    let names = sqlx::query_scalar("SELECT name FROM synced_monitors WHERE connection_id = ?")
-        .bind(id)
-        .fetch_all(&pool)
-        .await
-        .unwrap();
+    let names = sqlx::query_scalar(
+        "SELECT json_extract(data, '$.name') FROM synced_records
+         WHERE connection_id = ? AND kind = 'monitors'",
+    )
+    .bind(id)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
     pool.close().await;
     names.into_iter().collect()
 }

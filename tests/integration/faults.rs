@@ -69,7 +69,7 @@ async fn status(admin: &Browser, id: i64) -> SyncStatus {
 }
 
 async fn monitors(app: &TestApp, id: i64) -> i64 {
-    synced::counts(&app.state.pool, id).await.unwrap().monitors
+    synced::counts(&app.state.pool, id).await.unwrap()["monitors"]
 }
 
 /// The slowest of a few rounds of the pages people use while the source is slow.
@@ -263,7 +263,7 @@ async fn garbage_or_an_endless_answer_fails_the_sync_and_keeps_what_was_pulled()
         (300, "Failed: the source sent something that is not JSON"),
         (
             MAX_ANSWER_BYTES + 1,
-            "Failed: /api/v2/monitors: an answer larger than 8 MiB",
+            "Failed: /api/v2/monitor-groups: an answer larger than 8 MiB",
         ),
     ] {
         answer_as(&double, Access::Garbage { bytes });

@@ -175,7 +175,7 @@ async fn upgrading_keeps_every_row_and_id_and_starts_past_deleted_connections() 
     .unwrap();
     assert_eq!(kept, (3, 4, Some(77)));
     let children: (i64, i64) = sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM synced_monitors WHERE connection_id = 3),
+        "SELECT (SELECT COUNT(*) FROM synced_records WHERE connection_id = 3 AND kind = 'monitors'),
                 (SELECT COUNT(*) FROM sync_runs WHERE connection_id = 3)",
     )
     .fetch_one(&pool)
@@ -207,7 +207,7 @@ async fn upgrading_keeps_every_row_and_id_and_starts_past_deleted_connections() 
         .execute(&pool)
         .await;
     assert!(cascade.is_ok());
-    let orphans: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM synced_monitors")
+    let orphans: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM synced_records")
         .fetch_one(&pool)
         .await
         .unwrap();

@@ -23,6 +23,7 @@ mod leptos_config;
 mod members;
 mod pages;
 mod rotate_key;
+mod second_source;
 mod secrets;
 mod session_renewal;
 mod sign_in_limits;

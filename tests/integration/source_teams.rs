@@ -34,12 +34,13 @@ fn three_teams() -> World {
     world
 }
 
-async fn stored_teams(app: &TestApp, table: &str, id: i64) -> Vec<String> {
-    sqlx::query_scalar(&format!(
-        "SELECT DISTINCT team_name FROM {table}
-         WHERE connection_id = ? ORDER BY 1"
-    ))
+async fn stored_teams(app: &TestApp, kind: &str, id: i64) -> Vec<String> {
+    sqlx::query_scalar(
+        "SELECT DISTINCT json_extract(data, '$.team') FROM synced_records
+         WHERE connection_id = ? AND kind = ? ORDER BY 1",
+    )
     .bind(id)
+    .bind(kind)
     .fetch_all(&app.state.pool)
     .await
     .unwrap()
@@ -125,8 +126,8 @@ async fn a_connection_reads_only_the_teams_chosen_with_team_name_on_every_reques
 
     assert!(double.requests().len() > before, "the first sync ran");
     assert_eq!(without_team(&double, before, "Ops"), Vec::<String>::new());
-    assert_eq!(stored_teams(&app, "synced_monitors", id).await, ["Ops"]);
-    assert_eq!(stored_teams(&app, "synced_incidents", id).await, ["Ops"]);
+    assert_eq!(stored_teams(&app, "monitors", id).await, ["Ops"]);
+    assert_eq!(stored_teams(&app, "incidents", id).await, ["Ops"]);
     let page = detail(&admin, id).await;
     assert_eq!(
         page.facts.source_teams,
@@ -154,8 +155,8 @@ async fn changing_the_teams_pulls_again_and_replaces_what_the_old_choice_brought
     app.state.syncs.wait_idle().await;
 
     assert_eq!(without_team(&double, before, "Web"), Vec::<String>::new());
-    assert_eq!(stored_teams(&app, "synced_monitors", id).await, ["Web"]);
-    assert_eq!(stored_teams(&app, "synced_incidents", id).await, ["Web"]);
+    assert_eq!(stored_teams(&app, "monitors", id).await, ["Web"]);
+    assert_eq!(stored_teams(&app, "incidents", id).await, ["Web"]);
     let page = detail(&admin, id).await;
     assert!(page
         .history
@@ -167,10 +168,7 @@ async fn changing_the_teams_pulls_again_and_replaces_what_the_old_choice_brought
     assert_eq!(reply.status, 200, "{reply:?}");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     app.state.syncs.wait_idle().await;
-    assert_eq!(
-        stored_teams(&app, "synced_monitors", id).await,
-        ["Ops", "Web"]
-    );
+    assert_eq!(stored_teams(&app, "monitors", id).await, ["Ops", "Web"]);
     assert_eq!(detail(&admin, id).await.facts.source_teams, TeamChoice::All);
 }
 

@@ -7,11 +7,10 @@ use betterstack_double::{Access, Collection, Double, World};
 use plugboard::{
     api::{
         connections::{ListConnections, SourceConnections},
-        sync::{
-            GetSyncStatus, ListIncidents, ListMonitors, MonitorItem, SyncNow, SyncStatus, TablePage,
-        },
+        sync::{DataTable, GetSyncStatus, ListRecords, SyncNow, SyncStatus},
     },
     server::{
+        connectors::betterstack::pull::{AVAILABILITY_PER_SYNC, RESPONSE_TIMES_PER_SYNC},
         repo::{sync_runs, synced},
         sync::{scheduler, sync_connection, Trigger},
     },
@@ -58,7 +57,7 @@ pub(crate) async fn connected(world: World) -> (TestApp, Double, Browser, i64) {
     (app, double, admin, id)
 }
 
-async fn counts(app: &TestApp, id: i64) -> synced::Counts {
+async fn counts(app: &TestApp, id: i64) -> BTreeMap<String, i64> {
     synced::counts(&app.state.pool, id).await.unwrap()
 }
 
@@ -89,14 +88,14 @@ fn pages_asked(double: &Double) -> BTreeMap<String, Vec<String>> {
 async fn creating_a_connection_pulls_every_page_of_every_list_and_the_counts_match() {
     let (app, double, admin, id) = connected(big_world(600, 120)).await;
     assert_eq!(
-        counts(&app, id).await.monitors,
+        counts(&app, id).await["monitors"],
         600,
         "the team token sees its team's monitors only"
     );
-    assert_eq!(counts(&app, id).await.incidents, 120);
-    assert_eq!(counts(&app, id).await.heartbeats, 3);
-    assert_eq!(counts(&app, id).await.status_pages, 1);
-    assert_eq!(counts(&app, id).await.monitor_groups, 1);
+    assert_eq!(counts(&app, id).await["incidents"], 120);
+    assert_eq!(counts(&app, id).await["heartbeats"], 3);
+    assert_eq!(counts(&app, id).await["status_pages"], 1);
+    assert_eq!(counts(&app, id).await["monitor_groups"], 1);
 
     let asked = pages_asked(&double);
     assert_eq!(
@@ -120,19 +119,37 @@ async fn creating_a_connection_pulls_every_page_of_every_list_and_the_counts_mat
     let status = status(&admin, id).await;
     let last = status.last.unwrap();
     assert!(last.succeeded, "{last:?}");
-    assert_eq!(last.pages, 9);
-    assert_eq!(last.rows_changed, 600 + 120 + 3 + 1 + 1);
-    let counts = status.counts;
+    // Seven lists of one page but monitors (3) and incidents (3), then a request per monitor
+    // for availability and for response times, as many as one sync reads.
+    let per_monitor = AVAILABILITY_PER_SYNC + RESPONSE_TIMES_PER_SYNC;
+    assert_eq!(last.pages, 3 + 3 + 6 + per_monitor as i64);
+    // Two regions, a point every half hour for a day.
+    let response_times = RESPONSE_TIMES_PER_SYNC * 2 * 48;
     assert_eq!(
-        (
-            counts.monitors,
-            counts.monitor_groups,
-            counts.heartbeats,
-            counts.status_pages,
-            counts.incidents
-        ),
-        (600, 1, 3, 1, 120),
-        "each figure the page shows is its own table's count"
+        last.rows_changed,
+        (600 + 120 + 3 + 1 + 1 + AVAILABILITY_PER_SYNC + response_times) as i64
+    );
+    let shown: Vec<(String, i64)> = status
+        .counts
+        .into_iter()
+        .map(|k| (k.label, k.count))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("Monitors", 600),
+            ("Monitor groups", 1),
+            ("Heartbeats", 3),
+            ("Heartbeat groups", 0),
+            ("Incidents", 120),
+            ("Status pages", 1),
+            ("On-call calendars", 0),
+            ("Escalation policies", 0),
+            ("Availability (30 days)", AVAILABILITY_PER_SYNC as i64),
+            ("Response times", response_times as i64),
+        ]
+        .map(|(label, count)| (label.to_owned(), count)),
+        "each figure the page shows is its own kind's count"
     );
 }
 
@@ -148,14 +165,15 @@ async fn secrets_inside_the_pulled_payloads_are_not_stored() {
     incident["attributes"]["url"] =
         "https://probe:url-password-2@service.example.com/?token=url-query-secret#url-fragment-secret".into();
     world.push(Collection::Incidents, incident);
+    world.push(
+        Collection::Policies,
+        betterstack_double::fixtures::policy(1, "Ops"),
+    );
     let (app, _double, _admin, id) = connected(world).await;
-    let kept: String = sqlx::query_scalar(
-        "SELECT url FROM synced_monitors WHERE connection_id = ? AND remote_id = '1500'",
-    )
-    .bind(id)
-    .fetch_one(&app.state.pool)
-    .await
-    .unwrap();
+    assert_eq!(counts(&app, id).await["escalation_policies"], 1);
+    let kept = crate::support::connections::stored_field(&app, "monitors", id, "1500", "url")
+        .await
+        .unwrap();
     assert_eq!(kept, "https://service.example.com/health?api_key=");
     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
         .execute(&app.state.pool)
@@ -166,6 +184,7 @@ async fn secrets_inside_the_pulled_payloads_are_not_stored() {
         "monitor-password-",
         "header-secret-",
         "secret-ping-",
+        "policy-incident-token-",
         "url-password-",
         "url-query-secret",
         "url-fragment-secret",
@@ -179,11 +198,16 @@ async fn secrets_inside_the_pulled_payloads_are_not_stored() {
 
 #[tokio::test]
 async fn a_second_sync_changes_only_what_changed_and_pulls_incidents_from_the_newest_day() {
-    let (app, double, _admin, id) = connected(big_world(30, 10)).await;
+    // 20 monitors and 3 heartbeats: the first sync read all their availability.
+    let (app, double, _admin, id) = connected(big_world(20, 10)).await;
+    let before = counts(&app, id).await["response_times"];
     let again = sync_connection(&app.state, id, Trigger::Manual)
         .await
         .unwrap();
-    assert_eq!((again.outcome, again.rows_changed), ("ok", 0));
+    // Response times are a series: points Better Stack added since (a new half hour) are
+    // new rows. Nothing else changed.
+    let added = counts(&app, id).await["response_times"] - before;
+    assert_eq!((again.outcome, again.rows_changed), ("ok", added as u64));
     let incidents: Vec<String> = double
         .requests()
         .into_iter()
@@ -206,15 +230,19 @@ async fn a_second_sync_changes_only_what_changed_and_pulls_incidents_from_the_ne
         );
         world.data.get_mut(&Collection::Monitors).unwrap().remove(0);
     });
+    let before = counts(&app, id).await["response_times"];
     let third = sync_connection(&app.state, id, Trigger::Manual)
         .await
         .unwrap();
+    let added = counts(&app, id).await["response_times"] - before;
     assert_eq!(
-        third.rows_changed, 2,
-        "one incident added, one monitor gone"
+        third.rows_changed,
+        3 + added as u64,
+        "one incident added, one monitor gone with its availability"
     );
-    assert_eq!(counts(&app, id).await.incidents, 11);
-    assert_eq!(counts(&app, id).await.monitors, 29);
+    assert_eq!(counts(&app, id).await["incidents"], 11);
+    assert_eq!(counts(&app, id).await["monitors"], 19);
+    assert_eq!(counts(&app, id).await["availability"], 19 + 3);
 }
 
 #[tokio::test]
@@ -227,8 +255,8 @@ async fn throttling_on_every_other_request_is_waited_out_as_retry_after_asks() {
         },
     );
     let (app, double, admin, id) = connected(world).await;
-    assert_eq!(counts(&app, id).await.monitors, 300);
-    assert_eq!(counts(&app, id).await.incidents, 60);
+    assert_eq!(counts(&app, id).await["monitors"], 300);
+    assert_eq!(counts(&app, id).await["incidents"], 60);
     assert!(status(&admin, id).await.last.unwrap().succeeded);
     let requests = double.requests();
     let throttled: Vec<usize> = (0..requests.len())
@@ -278,7 +306,7 @@ async fn a_token_revoked_between_syncs_marks_the_connection_failing_and_keeps_it
         .unwrap();
     assert_eq!(outcome.outcome, "token_rejected");
     assert_eq!(
-        counts(&app, id).await.monitors,
+        counts(&app, id).await["monitors"],
         40,
         "the data already pulled stays"
     );
@@ -321,7 +349,7 @@ async fn a_next_link_to_another_host_is_followed_by_its_page_number_only() {
         Double::start(World::default().token_prefix("team_", Access::team("Ops"))).await;
     let world = big_world(600, 120).next_links_to(elsewhere.base_url());
     let (app, double, _admin, id) = connected(world).await;
-    assert_eq!(counts(&app, id).await.monitors, 600);
+    assert_eq!(counts(&app, id).await["monitors"], 600);
     assert!(
         elsewhere.requests().is_empty(),
         "nothing was sent to the other host"
@@ -348,7 +376,7 @@ async fn a_sync_that_fails_midway_keeps_the_previous_data_and_records_the_failur
         .unwrap();
     assert_eq!(outcome.outcome, "failed");
     assert_eq!(
-        counts(&app, id).await.monitors,
+        counts(&app, id).await["monitors"],
         30,
         "the monitors pulled this time were not stored"
     );
@@ -424,9 +452,10 @@ async fn the_tables_sort_filter_and_page_hundreds_of_rows() {
         let id = id.clone();
         async move {
             let reply = admin
-                .call::<ListMonitors>(&[
+                .call::<ListRecords>(&[
                     ("source", SOURCE),
                     ("id", &id),
+                    ("kind", "monitors"),
                     ("sort", sort),
                     ("dir", dir),
                     ("filter", filter),
@@ -434,30 +463,39 @@ async fn the_tables_sort_filter_and_page_hundreds_of_rows() {
                 ])
                 .await;
             assert_eq!(reply.status, 200, "{reply:?}");
-            serde_json::from_str::<TablePage<MonitorItem>>(&reply.body).unwrap()
+            serde_json::from_str::<DataTable>(&reply.body).unwrap()
         }
     };
     let first = page("name", "asc", "", "1").await;
     assert_eq!((first.total, first.pages, first.rows.len()), (130, 3, 50));
-    assert_eq!(first.rows[0].name, "Service 0");
+    assert_eq!(first.rows[0][0], "Service 0");
+    assert_eq!(first.columns[0].label, "Name");
     let last = page("name", "asc", "", "3").await;
     assert_eq!(last.rows.len(), 30);
     let descending = page("name", "desc", "", "1").await;
-    assert_eq!(descending.rows[0].name, "Service 99");
+    assert_eq!(descending.rows[0][0], "Service 99");
     let filtered = page("name", "asc", "Service 12", "1").await;
     assert_eq!(filtered.total, 11, "Service 12 and 120–129");
-    let hostile = page("name; DROP TABLE synced_monitors", "asc", "%_'\"", "1").await;
+    let hostile = page("name; DROP TABLE synced_records", "asc", "%_'\"", "1").await;
     assert_eq!(hostile.total, 0);
+    assert_eq!(
+        hostile.sort, "name",
+        "an unknown sort key sorts the default way"
+    );
     let incidents = admin
-        .call::<ListIncidents>(&[("source", SOURCE), ("id", &id)])
+        .call::<ListRecords>(&[("source", SOURCE), ("id", &id), ("kind", "incidents")])
         .await;
-    let incidents: TablePage<plugboard::api::sync::IncidentItem> =
-        serde_json::from_str(&incidents.body).unwrap();
+    let incidents: DataTable = serde_json::from_str(&incidents.body).unwrap();
     assert_eq!(incidents.total, 60);
+    assert_eq!(incidents.columns[3].label, "Started");
     assert!(
-        incidents.rows[0].started.starts_with("2026-11-20"),
+        incidents.rows[0][3].starts_with("2026-11-20"),
         "newest first"
     );
+    let unknown = admin
+        .call::<ListRecords>(&[("source", SOURCE), ("id", &id), ("kind", "users")])
+        .await;
+    assert_eq!(unknown.status, 404, "a kind the source does not pull");
 }
 
 #[tokio::test]
@@ -472,9 +510,15 @@ async fn downloads_are_csv_and_json_for_those_who_can_see_the_connection() {
     let lines: Vec<&str> = csv.body.lines().collect();
     assert_eq!(
         lines[0],
-        "id,name,url,type,status,check_frequency_seconds,last_checked_at"
+        "id,name,url,type,status,check_frequency_seconds,last_checked_at,group,group_id,regions,\
+         paused_at,created_at,ssl_expiration_days,domain_expiration_days,team"
     );
     assert_eq!(lines.len(), 13);
+    assert!(
+        lines[1].contains(",us; eu,"),
+        "a list is one cell: {}",
+        lines[1]
+    );
     let json = admin
         .get(&format!(
             "/connections/betterstack-uptime/{id}/incidents.json"

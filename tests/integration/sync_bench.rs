@@ -65,11 +65,11 @@ async fn sync_benchmark() {
     let full = started.elapsed().as_secs_f64();
     let (full_requests, full_span) = requests_since(&double, before_sync);
     assert_eq!(
-        synced::counts(&app.state.pool, id).await.unwrap().monitors,
+        synced::counts(&app.state.pool, id).await.unwrap()["monitors"],
         MONITORS as i64
     );
     assert_eq!(
-        synced::counts(&app.state.pool, id).await.unwrap().incidents,
+        synced::counts(&app.state.pool, id).await.unwrap()["incidents"],
         INCIDENTS as i64
     );
     let first_run = sync_runs::latest_finished(&app.state.pool, id)

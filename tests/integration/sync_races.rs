@@ -32,7 +32,7 @@ async fn a_sync_whose_token_was_swapped_while_it_pulled_keeps_nothing_and_vouche
     let tile = save_credential(&admin, "Prod", OLD).await;
     let id = create_connection(&app, &admin, tile.id, "Status", "workspace", None).await;
     assert_eq!(
-        synced::counts(&app.state.pool, id).await.unwrap().monitors,
+        synced::counts(&app.state.pool, id).await.unwrap()["monitors"],
         3
     );
     double.with(|world| world.push(Collection::Monitors, fixtures::monitor(99, "Ops")));
@@ -77,7 +77,7 @@ async fn a_sync_whose_token_was_swapped_while_it_pulled_keeps_nothing_and_vouche
         "the old token's pull says nothing about the new one"
     );
     assert_eq!(
-        synced::counts(&app.state.pool, id).await.unwrap().monitors,
+        synced::counts(&app.state.pool, id).await.unwrap()["monitors"],
         3,
         "the pull made with the old token was not stored"
     );

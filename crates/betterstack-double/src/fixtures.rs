@@ -18,7 +18,7 @@ pub fn monitor(n: usize, team: &str) -> Value {
             "url": format!("https://service-{n}.example.com/health"),
             "pronounceable_name": format!("Service {n}"),
             "monitor_type": if n.is_multiple_of(2) { "status" } else { "keyword" },
-            "monitor_group_id": 95251342,
+            "monitor_group_id": null,
             "last_checked_at": format!("2026-11-2{}T10:{:02}:00.000Z", n % 3, n % 60),
             "status": if down { "down" } else { "up" },
             "team_name": team,
@@ -28,6 +28,8 @@ pub fn monitor(n: usize, team: &str) -> Value {
             "auth_password": format!("monitor-password-{n}"),
             "request_headers": [{ "id": "123", "name": "X-Api-Key", "value": format!("header-secret-{n}") }],
             "regions": ["us", "eu"],
+            "ssl_expiration": if n.is_multiple_of(2) { json!(14) } else { Value::Null },
+            "domain_expiration": if n.is_multiple_of(2) { json!(30) } else { Value::Null },
             "created_at": "2026-02-18T13:38:16.586Z",
             "a_field_added_later": { "nested": true }
         },
@@ -45,7 +47,9 @@ pub fn incident(n: usize, team: &str, day: &str, resolved: bool) -> Value {
             "url": if n.is_multiple_of(4) { Value::Null } else { json!(format!("https://service-{n}.example.com/health")) },
             "cause": if n.is_multiple_of(2) { "Status 503" } else { "Timeout (no headers received)" },
             "started_at": format!("{day}T08:{:02}:00.000Z", n % 60),
-            "acknowledged_at": null,
+            "acknowledged_at": if resolved { json!(format!("{day}T08:{:02}:30.000Z", n % 60)) } else { Value::Null },
+            "acknowledged_by": if resolved { json!("Bo Oncall") } else { Value::Null },
+            "regions": ["us", "eu"],
             "resolved_at": if resolved { json!(format!("{day}T09:{:02}:00.000Z", n % 60)) } else { Value::Null },
             "resolved_by": if resolved { json!("Ada Admin") } else { Value::Null },
             "status": if resolved { "Resolved" } else { "Started" },
@@ -93,18 +97,120 @@ pub fn monitor_group(n: usize, team: &str) -> Value {
     json!({
         "id": (4000 + n).to_string(),
         "type": "monitor_group",
-        "attributes": { "name": format!("Group {n}"), "sort_index": null, "team_name": team, "paused": false }
+        "attributes": { "name": format!("Group {n}"), "sort_index": null, "team_name": team,
+            "paused": false, "created_at": "2026-01-10T09:00:00.000Z" }
+    })
+}
+
+/// A heartbeat group (the docs' example spells its type `hearbeat_group`; this one does not).
+pub fn heartbeat_group(n: usize, team: &str) -> Value {
+    json!({
+        "id": (6000 + n).to_string(),
+        "type": "heartbeat_group",
+        "attributes": { "name": format!("Jobs {n}"), "sort_index": null, "team_name": team,
+            "paused": false, "created_at": "2026-01-11T09:00:00.000Z" }
+    })
+}
+
+/// An incident of heartbeat `heartbeat_id` (no monitor), open.
+pub fn heartbeat_incident(n: usize, team: &str, day: &str, heartbeat_id: &str) -> Value {
+    json!({
+        "id": (5000 + n).to_string(),
+        "type": "incident",
+        "attributes": {
+            "name": format!("Nightly job {heartbeat_id} missed"),
+            "url": null,
+            "cause": "Heartbeat not received",
+            "started_at": format!("{day}T03:00:00.000Z"),
+            "acknowledged_at": null,
+            "resolved_at": null,
+            "status": "Started",
+            "team_name": team,
+            "metadata": {}
+        },
+        "relationships": { "heartbeat": { "data": { "id": heartbeat_id, "type": "heartbeat" } } }
+    })
+}
+
+/// An on-call calendar with one person on call now (the default calendar has no name).
+pub fn on_call_calendar(n: usize, team: &str) -> Value {
+    json!({
+        "id": (7000 + n).to_string(),
+        "type": "on_call_calendar",
+        "attributes": { "name": if n == 0 { Value::Null } else { json!(format!("Tier {n}")) },
+            "default_calendar": n == 0, "team_name": team },
+        "relationships": { "on_call_users": { "data": [
+            { "id": (8000 + n).to_string(), "type": "user", "meta": { "email": format!("oncall{n}@example.com") } }
+        ] } }
+    })
+}
+
+/// An escalation policy. Its `incident_token` opens incidents: a secret a connector drops.
+pub fn policy(n: usize, team: &str) -> Value {
+    json!({
+        "id": (9000 + n).to_string(),
+        "type": "policy",
+        "attributes": {
+            "name": format!("Escalate {n}"),
+            "repeat_count": 3,
+            "repeat_delay": 60,
+            "incident_token": format!("policy-incident-token-{n}"),
+            "team_name": team,
+            "steps": [
+                { "type": "escalation", "wait_before": 0, "urgency_id": 123,
+                  "step_members": [{ "type": "current_on_call" }] },
+                { "type": "escalation", "wait_before": 180, "urgency_id": 123,
+                  "step_members": [{ "type": "entire_team" }] }
+            ]
+        }
     })
 }
 
 impl World {
-    /// `count` monitors for `team`, numbered after the ones already there.
+    /// `count` monitors for `team`, numbered after the ones already there, each in one of
+    /// the team's monitor groups (in turn) when it has any.
     pub fn with_monitors(mut self, team: &str, count: usize) -> Self {
+        let groups = self.ids_of(Collection::MonitorGroups, team);
         let start = self.items(Collection::Monitors).len();
         for n in start..start + count {
-            self.push(Collection::Monitors, monitor(n, team));
+            let mut item = monitor(n, team);
+            if !groups.is_empty() {
+                item["attributes"]["monitor_group_id"] = json!(groups[n % groups.len()]);
+            }
+            self.push(Collection::Monitors, item);
         }
         self
+    }
+
+    /// `count` monitor groups for `team`.
+    pub fn with_groups(mut self, team: &str, count: usize) -> Self {
+        let start = self.items(Collection::MonitorGroups).len();
+        for n in start..start + count {
+            self.push(Collection::MonitorGroups, monitor_group(n, team));
+        }
+        self
+    }
+
+    /// `count` heartbeats for `team` in one new heartbeat group.
+    pub fn with_heartbeats(mut self, team: &str, count: usize) -> Self {
+        let group = self.items(Collection::HeartbeatGroups).len();
+        self.push(Collection::HeartbeatGroups, heartbeat_group(group, team));
+        let start = self.items(Collection::Heartbeats).len();
+        for n in start..start + count {
+            let mut item = heartbeat(n, team);
+            item["attributes"]["heartbeat_group_id"] = json!(6000 + group);
+            self.push(Collection::Heartbeats, item);
+        }
+        self
+    }
+
+    /// The numeric ids of `collection`'s records of `team` (as the API sends foreign keys).
+    fn ids_of(&self, collection: Collection, team: &str) -> Vec<u64> {
+        self.items(collection)
+            .iter()
+            .filter(|item| item["attributes"]["team_name"] == team)
+            .filter_map(|item| item["id"].as_str()?.parse().ok())
+            .collect()
     }
 
     /// `count` incidents for `team` started on `day`, every other one resolved.
@@ -149,12 +255,14 @@ impl World {
                     then: Box::new(ops),
                 },
             )
+            .with_groups("Ops", 1)
             .with_monitors("Ops", 3)
             .with_monitors("Web", 2)
-            .with_incidents("Ops", "2026-11-20", 2);
-        world.push(Collection::Heartbeats, heartbeat(1, "Ops"));
+            .with_incidents("Ops", "2026-11-20", 2)
+            .with_heartbeats("Ops", 1);
         world.push(Collection::StatusPages, status_page(1, "Ops"));
-        world.push(Collection::MonitorGroups, monitor_group(1, "Ops"));
+        world.push(Collection::OnCalls, on_call_calendar(0, "Ops"));
+        world.push(Collection::Policies, policy(0, "Ops"));
         world
     }
 }

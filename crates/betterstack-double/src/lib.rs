@@ -10,6 +10,7 @@
 mod access;
 pub mod fixtures;
 mod routes;
+mod summaries;
 mod world;
 
 use std::{

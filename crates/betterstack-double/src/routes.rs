@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 
 use crate::{
     access::Access,
+    summaries::Summary,
     world::{Collection, RecordedRequest, World},
 };
 
@@ -84,25 +85,31 @@ async fn api(
     response
 }
 
-/// What a path asks for: a list, or one of its records (`/api/v2/monitors/{id}`).
+/// What a path asks for: a list, one of its records (`/api/v2/monitors/{id}`), or a summary
+/// of one (`/api/v2/monitors/{id}/sla`).
 #[derive(Clone, Copy)]
 struct Target<'a> {
     collection: Collection,
     id: Option<&'a str>,
+    summary: Option<Summary>,
 }
 
 fn route(path: &str) -> Option<Target<'_>> {
     Collection::ALL.into_iter().find_map(|collection| {
         let rest = path.strip_prefix(collection.path())?;
+        let target = |id, summary| Target {
+            collection,
+            id,
+            summary,
+        };
         match rest.strip_prefix('/') {
-            None if rest.is_empty() => Some(Target {
-                collection,
-                id: None,
-            }),
-            Some(id) if !id.is_empty() && !id.contains('/') => Some(Target {
-                collection,
-                id: Some(id),
-            }),
+            None if rest.is_empty() => Some(target(None, None)),
+            Some(id) if !id.is_empty() && !id.contains('/') => Some(target(Some(id), None)),
+            Some(id_and_more) => {
+                let (id, more) = id_and_more.split_once('/')?;
+                let summary = Summary::of(collection, more)?;
+                (!id.is_empty()).then(|| target(Some(id), Some(summary)))
+            }
             _ => None,
         }
     })
@@ -235,30 +242,49 @@ fn read(
     team: Option<&str>,
     params: &BTreeMap<String, String>,
 ) -> Response {
-    match target.id {
-        Some(id) => one(shared, target.collection, id, team),
-        None => list(shared, target.collection, team, params),
+    match (target.id, target.summary) {
+        (Some(id), Some(summary)) => {
+            let world = shared.world.lock().unwrap();
+            match visible(&world, target.collection, id, team) {
+                Some(item) => Json(summary.answer(&world, item, params)).into_response(),
+                None => error(
+                    StatusCode::NOT_FOUND,
+                    "Resource with provided ID was not found",
+                ),
+            }
+        }
+        (Some(id), None) => one(shared, target.collection, id, team),
+        (None, _) => list(shared, target.collection, team, params),
     }
+}
+
+/// Record `id` of `collection`, if `team` can see it.
+fn visible<'w>(
+    world: &'w World,
+    collection: Collection,
+    id: &str,
+    team: Option<&str>,
+) -> Option<&'w Value> {
+    world
+        .items(collection)
+        .iter()
+        .find(|item| item["id"] == id)
+        .filter(|item| team.is_none_or(|team| item["attributes"]["team_name"] == team))
 }
 
 /// One record of `collection`, if `team` can see it: as for a record that does not exist,
 /// 404 otherwise.
 fn one(shared: &Shared, collection: Collection, id: &str, team: Option<&str>) -> Response {
     let world = shared.world.lock().unwrap();
-    world
-        .items(collection)
-        .iter()
-        .find(|item| item["id"] == id)
-        .filter(|item| team.is_none_or(|team| item["attributes"]["team_name"] == team))
-        .map_or_else(
-            || {
-                error(
-                    StatusCode::NOT_FOUND,
-                    "Resource with provided ID was not found",
-                )
-            },
-            |item| Json(json!({ "data": item })).into_response(),
-        )
+    visible(&world, collection, id, team).map_or_else(
+        || {
+            error(
+                StatusCode::NOT_FOUND,
+                "Resource with provided ID was not found",
+            )
+        },
+        |item| Json(json!({ "data": item })).into_response(),
+    )
 }
 
 /// One page of `collection`, as `team` sees it (every team when `None`).

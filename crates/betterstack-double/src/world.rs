@@ -11,17 +11,23 @@ pub enum Collection {
     Monitors,
     MonitorGroups,
     Heartbeats,
+    HeartbeatGroups,
     StatusPages,
     Incidents,
+    OnCalls,
+    Policies,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 5] = [
+    pub const ALL: [Collection; 8] = [
         Collection::Monitors,
         Collection::MonitorGroups,
         Collection::Heartbeats,
+        Collection::HeartbeatGroups,
         Collection::StatusPages,
         Collection::Incidents,
+        Collection::OnCalls,
+        Collection::Policies,
     ];
 
     /// The path it is served at.
@@ -30,8 +36,11 @@ impl Collection {
             Collection::Monitors => "/api/v2/monitors",
             Collection::MonitorGroups => "/api/v2/monitor-groups",
             Collection::Heartbeats => "/api/v2/heartbeats",
+            Collection::HeartbeatGroups => "/api/v2/heartbeat-groups",
             Collection::StatusPages => "/api/v2/status-pages",
             Collection::Incidents => "/api/v3/incidents",
+            Collection::OnCalls => "/api/v2/on-calls",
+            Collection::Policies => "/api/v2/policies",
         }
     }
 

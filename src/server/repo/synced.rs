@@ -1,277 +1,196 @@
-//! What connections pulled from their sources, keyed by (connection, remote id).
+//! What connections pulled from their sources: one table of records, keyed by (connection,
+//! kind, remote id), each record's fields as JSON keyed as its kind describes them.
 //!
-//! Table and column names here are constants of this module; values are always bound.
+//! Field keys reach SQL only as bound JSON paths; kind keys only as bound values.
 
-use sqlx::{sqlite::SqliteArguments, Arguments, SqliteConnection, SqliteExecutor};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::server::connectors::betterstack::records::{
-    Heartbeat, Incident, Monitor, MonitorGroup, StatusPage,
+use sqlx::{SqliteConnection, SqliteExecutor, SqlitePool};
+
+use crate::{
+    domain::record_kinds::RecordKind,
+    server::{
+        clock,
+        connectors::{Batch, Replacing},
+    },
 };
 
-/// One value of a stored row.
-pub enum Cell {
-    Text(Option<String>),
-    Int(Option<i64>),
+/// `$.key`, the JSON path of a field.
+fn path(field: &str) -> String {
+    format!("$.{field}")
 }
 
-/// A kind of pulled resource and how it is stored.
-pub struct Table {
-    pub name: &'static str,
-    pub columns: &'static [&'static str],
-}
-
-pub const MONITORS: Table = Table {
-    name: "synced_monitors",
-    columns: &[
-        "name",
-        "url",
-        "monitor_type",
-        "status",
-        "check_frequency",
-        "last_checked_at",
-        "team_name",
-    ],
-};
-pub const MONITOR_GROUPS: Table = Table {
-    name: "synced_monitor_groups",
-    columns: &["name", "team_name"],
-};
-pub const HEARTBEATS: Table = Table {
-    name: "synced_heartbeats",
-    columns: &["name", "period", "grace", "status", "team_name"],
-};
-pub const STATUS_PAGES: Table = Table {
-    name: "synced_status_pages",
-    columns: &[
-        "company_name",
-        "subdomain",
-        "custom_domain",
-        "aggregate_state",
-        "team_name",
-    ],
-};
-pub const INCIDENTS: Table = Table {
-    name: "synced_incidents",
-    columns: &[
-        "name",
-        "url",
-        "cause",
-        "status",
-        "started_at",
-        "acknowledged_at",
-        "resolved_at",
-        "monitor_id",
-        "team_name",
-    ],
-};
-
-/// A record as (remote id, cells in the table's column order).
-pub trait Stored {
-    fn row(&self) -> (String, Vec<Cell>);
-}
-
-fn t(value: &Option<String>) -> Cell {
-    Cell::Text(value.clone())
-}
-
-impl Stored for Monitor {
-    fn row(&self) -> (String, Vec<Cell>) {
-        let cells = vec![
-            t(&self.name),
-            t(&self.url),
-            t(&self.monitor_type),
-            t(&self.status),
-            Cell::Int(self.check_frequency),
-            t(&self.last_checked_at),
-            t(&self.team_name),
-        ];
-        (self.remote_id.clone(), cells)
-    }
-}
-
-impl Stored for MonitorGroup {
-    fn row(&self) -> (String, Vec<Cell>) {
-        (
-            self.remote_id.clone(),
-            vec![t(&self.name), t(&self.team_name)],
-        )
-    }
-}
-
-impl Stored for Heartbeat {
-    fn row(&self) -> (String, Vec<Cell>) {
-        let cells = vec![
-            t(&self.name),
-            Cell::Int(self.period),
-            Cell::Int(self.grace),
-            t(&self.status),
-            t(&self.team_name),
-        ];
-        (self.remote_id.clone(), cells)
-    }
-}
-
-impl Stored for StatusPage {
-    fn row(&self) -> (String, Vec<Cell>) {
-        let cells = vec![
-            t(&self.company_name),
-            t(&self.subdomain),
-            t(&self.custom_domain),
-            t(&self.aggregate_state),
-            t(&self.team_name),
-        ];
-        (self.remote_id.clone(), cells)
-    }
-}
-
-impl Stored for Incident {
-    fn row(&self) -> (String, Vec<Cell>) {
-        let cells = vec![
-            t(&self.name),
-            t(&self.url),
-            t(&self.cause),
-            t(&self.status),
-            t(&self.started_at),
-            t(&self.acknowledged_at),
-            t(&self.resolved_at),
-            t(&self.monitor_id),
-            t(&self.team_name),
-        ];
-        (self.remote_id.clone(), cells)
-    }
-}
-
-/// Inserts or updates `records`; returns how many rows were new or different.
-pub async fn upsert<R: Stored>(
+/// Stores `batch` for `connection_id`; returns how many rows were new, different or gone.
+/// A whole list removes what it no longer names (and `AllBut` what it does not keep), unless
+/// the kind is kept over time; such a kind loses what is older than it keeps instead.
+pub async fn store(
     db: &mut SqliteConnection,
-    table: &Table,
     connection_id: i64,
-    records: &[R],
+    kind: &RecordKind,
+    batch: &Batch,
 ) -> sqlx::Result<u64> {
-    let columns = table.columns.join(", ");
-    let placeholders = vec!["?"; table.columns.len()].join(", ");
-    let updates: Vec<String> = table
-        .columns
-        .iter()
-        .map(|c| format!("{c} = excluded.{c}"))
-        .collect();
-    let differs: Vec<String> = table
-        .columns
-        .iter()
-        .map(|c| format!("{c} IS NOT excluded.{c}"))
-        .collect();
-    let sql = format!(
-        "INSERT INTO {table} (connection_id, remote_id, {columns}) VALUES (?, ?, {placeholders})
-         ON CONFLICT (connection_id, remote_id) DO UPDATE SET {updates} WHERE {differs}",
-        table = table.name,
-        updates = updates.join(", "),
-        differs = differs.join(" OR "),
-    );
     let mut changed = 0;
-    for record in records {
-        let (remote_id, cells) = record.row();
-        let mut arguments = SqliteArguments::default();
-        arguments.add(connection_id).map_err(sqlx::Error::Encode)?;
-        arguments.add(remote_id).map_err(sqlx::Error::Encode)?;
-        for cell in cells {
-            match cell {
-                Cell::Text(value) => arguments.add(value),
-                Cell::Int(value) => arguments.add(value),
-            }
-            .map_err(sqlx::Error::Encode)?;
-        }
-        changed += sqlx::query_with(&sql, arguments)
+    for record in &batch.records {
+        let data = serde_json::Value::Object(record.fields.clone()).to_string();
+        changed += sqlx::query(
+            "INSERT INTO synced_records (connection_id, kind, remote_id, data) VALUES (?, ?, ?, ?)
+             ON CONFLICT (connection_id, kind, remote_id) DO UPDATE SET data = excluded.data
+             WHERE data IS NOT excluded.data",
+        )
+        .bind(connection_id)
+        .bind(kind.key)
+        .bind(&record.id)
+        .bind(data)
+        .execute(&mut *db)
+        .await?
+        .rows_affected();
+    }
+    match kind.kept_days {
+        Some(days) => {
+            let cutoff = clock::format_iso(clock::now() - days * clock::DAY);
+            changed += sqlx::query(
+                "DELETE FROM synced_records WHERE connection_id = ? AND kind = ?
+                 AND json_extract(data, ?) < ?",
+            )
+            .bind(connection_id)
+            .bind(kind.key)
+            .bind(path(kind.default_sort))
+            .bind(cutoff)
             .execute(&mut *db)
             .await?
             .rows_affected();
+        }
+        None if batch.replacing != Replacing::Nothing => {
+            let keep: Vec<&str> = match &batch.replacing {
+                Replacing::AllBut(ids) => ids
+                    .iter()
+                    .map(String::as_str)
+                    .chain(batch.records.iter().map(|r| r.id.as_str()))
+                    .collect(),
+                _ => batch.records.iter().map(|r| r.id.as_str()).collect(),
+            };
+            let keep = serde_json::to_string(&keep).expect("strings serialize");
+            changed += sqlx::query(
+                "DELETE FROM synced_records WHERE connection_id = ? AND kind = ?
+                 AND remote_id NOT IN (SELECT value FROM json_each(?))",
+            )
+            .bind(connection_id)
+            .bind(kind.key)
+            .bind(keep)
+            .execute(&mut *db)
+            .await?
+            .rows_affected();
+        }
+        None => {}
     }
     Ok(changed)
 }
 
-/// Deletes this connection's rows whose remote id is not in `keep`; returns how many went.
-pub async fn delete_missing(
-    db: &mut SqliteConnection,
-    table: &Table,
-    connection_id: i64,
-    keep: &[String],
-) -> sqlx::Result<u64> {
-    let keep = serde_json::to_string(keep).expect("strings serialize");
-    let sql = format!(
-        "DELETE FROM {} WHERE connection_id = ? AND remote_id NOT IN (SELECT value FROM json_each(?))",
-        table.name
-    );
-    Ok(sqlx::query(&sql)
-        .bind(connection_id)
-        .bind(keep)
-        .execute(db)
-        .await?
-        .rows_affected())
-}
-
-/// The remote ids of this connection's rows in `table`.
-pub async fn remote_ids<'e>(
-    db: impl SqliteExecutor<'e>,
-    table: &Table,
-    connection_id: i64,
-) -> sqlx::Result<Vec<String>> {
-    let sql = format!(
-        "SELECT remote_id FROM {} WHERE connection_id = ?",
-        table.name
-    );
-    sqlx::query_scalar(&sql)
-        .bind(connection_id)
-        .fetch_all(db)
-        .await
-}
-
-/// The remote ids of this connection's incidents that are not resolved.
-pub async fn open_incident_ids<'e>(
+/// How many records of each kind a connection has, in one statement (one snapshot: the
+/// figures never mix a sync's write with the one before it).
+pub async fn counts<'e>(
     db: impl SqliteExecutor<'e>,
     connection_id: i64,
-) -> sqlx::Result<Vec<String>> {
-    sqlx::query_scalar(
-        "SELECT remote_id FROM synced_incidents WHERE connection_id = ? AND resolved_at IS NULL",
+) -> sqlx::Result<BTreeMap<String, i64>> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT kind, COUNT(*) FROM synced_records WHERE connection_id = ? GROUP BY kind",
     )
     .bind(connection_id)
     .fetch_all(db)
-    .await
+    .await?;
+    Ok(rows.into_iter().collect())
 }
 
-/// How many rows of each kind a connection has.
-#[derive(sqlx::FromRow)]
-pub struct Counts {
-    pub monitors: i64,
-    pub monitor_groups: i64,
-    pub heartbeats: i64,
-    pub status_pages: i64,
-    pub incidents: i64,
-}
-
-/// All five counts in one statement: one hand-off to SQLite's worker instead of five, and one
-/// snapshot, so the figures never mix a sync's committed pages with the ones before it.
-pub async fn counts<'e>(db: impl SqliteExecutor<'e>, connection_id: i64) -> sqlx::Result<Counts> {
-    sqlx::query_as(
-        "SELECT
-            (SELECT COUNT(*) FROM synced_monitors WHERE connection_id = ?1) AS monitors,
-            (SELECT COUNT(*) FROM synced_monitor_groups WHERE connection_id = ?1) AS monitor_groups,
-            (SELECT COUNT(*) FROM synced_heartbeats WHERE connection_id = ?1) AS heartbeats,
-            (SELECT COUNT(*) FROM synced_status_pages WHERE connection_id = ?1) AS status_pages,
-            (SELECT COUNT(*) FROM synced_incidents WHERE connection_id = ?1) AS incidents",
-    )
-    .bind(connection_id)
-    .fetch_one(db)
-    .await
-}
-
-/// The day (YYYY-MM-DD) the newest stored incident started, for an incremental pull.
-pub async fn newest_incident_day<'e>(
-    db: impl SqliteExecutor<'e>,
+/// What a connection holds from earlier pulls, as a pull asks for it.
+pub struct Memory {
+    pool: SqlitePool,
     connection_id: i64,
-) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar(
-        "SELECT substr(MAX(started_at), 1, 10) FROM synced_incidents WHERE connection_id = ?",
-    )
-    .bind(connection_id)
-    .fetch_one(db)
-    .await
+}
+
+impl Memory {
+    pub fn new(pool: SqlitePool, connection_id: i64) -> Self {
+        Self {
+            pool,
+            connection_id,
+        }
+    }
+
+    /// The ids of the stored records of `kind`.
+    pub async fn ids(&self, kind: &str) -> sqlx::Result<HashSet<String>> {
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT remote_id FROM synced_records WHERE connection_id = ? AND kind = ?",
+        )
+        .bind(self.connection_id)
+        .bind(kind)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids.into_iter().collect())
+    }
+
+    /// The ids of the stored records of `kind` without a value for `field`.
+    pub async fn ids_without(&self, kind: &str, field: &str) -> sqlx::Result<HashSet<String>> {
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT remote_id FROM synced_records WHERE connection_id = ? AND kind = ?
+             AND json_extract(data, ?) IS NULL",
+        )
+        .bind(self.connection_id)
+        .bind(kind)
+        .bind(path(field))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids.into_iter().collect())
+    }
+
+    /// The largest `field` of the records of `kind` (as text: ISO times compare so).
+    pub async fn newest(&self, kind: &str, field: &str) -> sqlx::Result<Option<String>> {
+        sqlx::query_scalar(
+            "SELECT MAX(json_extract(data, ?1)) FROM synced_records
+             WHERE connection_id = ?2 AND kind = ?3",
+        )
+        .bind(path(field))
+        .bind(self.connection_id)
+        .bind(kind)
+        .fetch_one(&self.pool)
+        .await
+    }
+
+    /// The largest `field` per value of `group` among the records of `kind`.
+    pub async fn newest_by(
+        &self,
+        kind: &str,
+        group: &str,
+        field: &str,
+    ) -> sqlx::Result<HashMap<String, String>> {
+        let rows: Vec<(Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT json_extract(data, ?1), MAX(json_extract(data, ?2)) FROM synced_records
+             WHERE connection_id = ?3 AND kind = ?4 GROUP BY 1",
+        )
+        .bind(path(group))
+        .bind(path(field))
+        .bind(self.connection_id)
+        .bind(kind)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(group, newest)| Some((group?, newest?)))
+            .collect())
+    }
+
+    /// `field` of each stored record of `kind` that has it, by id.
+    pub async fn texts(&self, kind: &str, field: &str) -> sqlx::Result<HashMap<String, String>> {
+        let rows: Vec<(String, Option<String>)> = sqlx::query_as(
+            "SELECT remote_id, json_extract(data, ?) FROM synced_records
+             WHERE connection_id = ? AND kind = ?",
+        )
+        .bind(path(field))
+        .bind(self.connection_id)
+        .bind(kind)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, value)| Some((id, value?)))
+            .collect())
+    }
 }

@@ -1,73 +1,25 @@
-//! Reading pulled data for the connection's page and its downloads.
+//! Reading pulled records for the Data tables and downloads: filtered, sorted, a page at a
+//! time. Sorting and filtering read the fields the kind describes, by JSON path (bound).
 
-use sqlx::{sqlite::SqliteRow, FromRow, SqliteExecutor};
+use serde_json::{Map, Value};
+use sqlx::{sqlite::SqliteArguments, Arguments, SqliteExecutor};
 
-use crate::domain::data_tables::{IncidentColumn, MonitorColumn};
+use crate::domain::record_kinds::{Field, RecordKind};
 
-#[derive(Debug, Clone, FromRow)]
-pub struct MonitorView {
-    pub remote_id: String,
-    pub name: Option<String>,
-    pub url: Option<String>,
-    pub monitor_type: Option<String>,
-    pub status: Option<String>,
-    pub check_frequency: Option<i64>,
-    pub last_checked_at: Option<String>,
+/// A stored record: its id at the source and its fields.
+pub struct StoredRecord {
+    pub id: String,
+    pub fields: Map<String, Value>,
 }
 
-#[derive(Debug, Clone, FromRow)]
-pub struct IncidentView {
-    pub remote_id: String,
-    pub name: Option<String>,
-    pub cause: Option<String>,
-    pub status: Option<String>,
-    pub started_at: Option<String>,
-    pub resolved_at: Option<String>,
+/// How a table is read: which records match, in which order.
+pub struct Selection<'a> {
+    pub kind: &'static RecordKind,
+    pub sort: &'static Field,
+    pub descending: bool,
+    /// Text the searched fields must contain (any case); empty for every record.
+    pub filter: &'a str,
 }
-
-fn monitor_column(column: MonitorColumn) -> &'static str {
-    match column {
-        MonitorColumn::Name => "name",
-        MonitorColumn::Url => "url",
-        MonitorColumn::Type => "monitor_type",
-        MonitorColumn::Status => "status",
-        MonitorColumn::Frequency => "check_frequency",
-        MonitorColumn::LastChecked => "last_checked_at",
-    }
-}
-
-fn incident_column(column: IncidentColumn) -> &'static str {
-    match column {
-        IncidentColumn::Name => "name",
-        IncidentColumn::Cause => "cause",
-        IncidentColumn::Status => "status",
-        IncidentColumn::Started => "started_at",
-        IncidentColumn::Resolved => "resolved_at",
-    }
-}
-
-/// A synced table as its Data table reads it: the columns shown and which rows a filter
-/// matches (`?1` the connection, `?2` the [`like`] pattern). A page and its count both use
-/// `matching`, so they cannot disagree.
-struct Listing {
-    table: &'static str,
-    columns: &'static str,
-    matching: &'static str,
-}
-
-const MONITORS: Listing = Listing {
-    table: "synced_monitors",
-    columns: "remote_id, name, url, monitor_type, status, check_frequency, last_checked_at",
-    matching: "connection_id = ?1 AND (name LIKE ?2 ESCAPE '\\' OR url LIKE ?2 ESCAPE '\\'
-        OR monitor_type LIKE ?2 ESCAPE '\\' OR status LIKE ?2 ESCAPE '\\')",
-};
-
-const INCIDENTS: Listing = Listing {
-    table: "synced_incidents",
-    columns: "remote_id, name, cause, status, started_at, resolved_at",
-    matching: "connection_id = ?1 AND (name LIKE ?2 ESCAPE '\\' OR cause LIKE ?2 ESCAPE '\\'
-        OR status LIKE ?2 ESCAPE '\\')",
-};
 
 /// `%filter%` for LIKE, with the filter's own wildcards taken literally.
 fn like(filter: &str) -> String {
@@ -79,99 +31,84 @@ fn like(filter: &str) -> String {
     format!("%{escaped}%")
 }
 
-/// Sorting by `column`: empty values last, ties by remote id so pages never overlap.
-fn order_by(column: &str, descending: bool) -> String {
-    let direction = if descending { "DESC" } else { "ASC" };
-    format!("{column} IS NULL, {column} COLLATE NOCASE {direction}, remote_id")
+/// The WHERE clause and its arguments: the connection and kind, and the filter over the
+/// searched fields. Field keys are bound as JSON paths, never written into the SQL.
+fn matching(selection: &Selection<'_>, connection_id: i64) -> (String, SqliteArguments<'static>) {
+    let mut arguments = SqliteArguments::default();
+    arguments.add(connection_id).expect("an integer binds");
+    let mut add = |value: String| arguments.add(value).expect("text binds");
+    let mut sql = "connection_id = ? AND kind = ?".to_owned();
+    add(selection.kind.key.to_owned());
+    let searched: Vec<&Field> = selection
+        .kind
+        .fields
+        .iter()
+        .filter(|f| f.searched)
+        .collect();
+    if !selection.filter.trim().is_empty() && !searched.is_empty() {
+        let pattern = like(selection.filter);
+        let any: Vec<&str> = searched
+            .iter()
+            .map(|field| {
+                add(format!("$.{}", field.key));
+                add(pattern.clone());
+                "json_extract(data, ?) LIKE ? ESCAPE '\\'"
+            })
+            .collect();
+        sql.push_str(&format!(" AND ({})", any.join(" OR ")));
+    }
+    (sql, arguments)
 }
 
-/// A page of `listing`, in the order [`order_by`] gives.
-async fn page<'e, T>(
+/// A page of the selection: empty values last, ties by remote id so pages never overlap.
+pub async fn page<'e>(
     db: impl SqliteExecutor<'e>,
-    listing: &Listing,
-    order: &str,
     connection_id: i64,
-    filter: &str,
+    selection: &Selection<'_>,
     limit: i64,
     offset: i64,
-) -> sqlx::Result<Vec<T>>
-where
-    T: for<'r> FromRow<'r, SqliteRow> + Send + Unpin,
-{
-    let Listing {
-        table,
-        columns,
-        matching,
-    } = listing;
-    sqlx::query_as(&format!(
-        "SELECT {columns} FROM {table} WHERE {matching}
-         ORDER BY {order} LIMIT ?3 OFFSET ?4"
-    ))
-    .bind(connection_id)
-    .bind(like(filter))
-    .bind(limit)
-    .bind(offset)
+) -> sqlx::Result<Vec<StoredRecord>> {
+    let (matching, mut arguments) = matching(selection, connection_id);
+    let direction = if selection.descending { "DESC" } else { "ASC" };
+    let sort = format!("$.{}", selection.sort.key);
+    arguments.add(sort.clone()).map_err(sqlx::Error::Encode)?;
+    arguments.add(sort).map_err(sqlx::Error::Encode)?;
+    arguments.add(limit).map_err(sqlx::Error::Encode)?;
+    arguments.add(offset).map_err(sqlx::Error::Encode)?;
+    let rows: Vec<(String, String)> = sqlx::query_as_with(
+        &format!(
+            "SELECT remote_id, data FROM synced_records WHERE {matching}
+             ORDER BY json_extract(data, ?) IS NULL, json_extract(data, ?) COLLATE NOCASE {direction},
+                 remote_id
+             LIMIT ? OFFSET ?"
+        ),
+        arguments,
+    )
     .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, data)| StoredRecord {
+            id,
+            fields: match serde_json::from_str(&data) {
+                Ok(Value::Object(fields)) => fields,
+                _ => Map::new(),
+            },
+        })
+        .collect())
+}
+
+/// How many records the selection matches.
+pub async fn count<'e>(
+    db: impl SqliteExecutor<'e>,
+    connection_id: i64,
+    selection: &Selection<'_>,
+) -> sqlx::Result<i64> {
+    let (matching, arguments) = matching(selection, connection_id);
+    sqlx::query_scalar_with(
+        &format!("SELECT COUNT(*) FROM synced_records WHERE {matching}"),
+        arguments,
+    )
+    .fetch_one(db)
     .await
-}
-
-/// How many rows of `listing` match `filter`.
-async fn count<'e>(
-    db: impl SqliteExecutor<'e>,
-    listing: &Listing,
-    connection_id: i64,
-    filter: &str,
-) -> sqlx::Result<i64> {
-    let Listing {
-        table, matching, ..
-    } = listing;
-    sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE {matching}"))
-        .bind(connection_id)
-        .bind(like(filter))
-        .fetch_one(db)
-        .await
-}
-
-/// A page of monitors: sorted by `column`, matching `filter` in name, URL, type or status.
-pub async fn monitors<'e>(
-    db: impl SqliteExecutor<'e>,
-    connection_id: i64,
-    column: MonitorColumn,
-    descending: bool,
-    filter: &str,
-    limit: i64,
-    offset: i64,
-) -> sqlx::Result<Vec<MonitorView>> {
-    let order = order_by(monitor_column(column), descending);
-    page(db, &MONITORS, &order, connection_id, filter, limit, offset).await
-}
-
-pub async fn count_monitors<'e>(
-    db: impl SqliteExecutor<'e>,
-    connection_id: i64,
-    filter: &str,
-) -> sqlx::Result<i64> {
-    count(db, &MONITORS, connection_id, filter).await
-}
-
-/// A page of incidents: sorted by `column`, matching `filter` in name, cause or status.
-pub async fn incidents<'e>(
-    db: impl SqliteExecutor<'e>,
-    connection_id: i64,
-    column: IncidentColumn,
-    descending: bool,
-    filter: &str,
-    limit: i64,
-    offset: i64,
-) -> sqlx::Result<Vec<IncidentView>> {
-    let order = order_by(incident_column(column), descending);
-    page(db, &INCIDENTS, &order, connection_id, filter, limit, offset).await
-}
-
-pub async fn count_incidents<'e>(
-    db: impl SqliteExecutor<'e>,
-    connection_id: i64,
-    filter: &str,
-) -> sqlx::Result<i64> {
-    count(db, &INCIDENTS, connection_id, filter).await
 }

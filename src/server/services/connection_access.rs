@@ -31,7 +31,7 @@ pub async fn visible(
     source_id: &str,
     id: i64,
 ) -> Result<ConnectionRow, AppError> {
-    let source = source(source_id)?;
+    let source = source(state, source_id)?;
     connections::find_visible(&state.pool, user.id, source.id, id)
         .await?
         .ok_or(AppError::NotFound)

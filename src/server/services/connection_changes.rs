@@ -48,7 +48,12 @@ pub async fn detail(
     history_page: i64,
 ) -> Result<ConnectionDetail, AppError> {
     // Keyed by the catalog's own id: no copy of the request's text on every read.
-    let key = (ViewerKey::of(user), source(source_id)?.id, id, history_page);
+    let key = (
+        ViewerKey::of(user),
+        source(state, source_id)?.id,
+        id,
+        history_page,
+    );
     let load = load_detail(state, user, source_id, id, history_page);
     state.connection_pages.get_or_load(key, load).await
 }

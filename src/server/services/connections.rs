@@ -130,7 +130,7 @@ pub async fn setup_choices(
     user: &SignedInUser,
     source_id: &str,
 ) -> Result<SetupChoices, AppError> {
-    let source = source(source_id)?;
+    let source = source(state, source_id)?;
     Ok(SetupChoices {
         source_id: source.id.to_owned(),
         source_name: source.name.to_owned(),
@@ -158,7 +158,7 @@ pub async fn review(
     source_id: &str,
     draft: &Draft,
 ) -> Result<ConnectionReview, AppError> {
-    let source = source(source_id)?;
+    let source = source(state, source_id)?;
     let mut errors = FieldErrors::default();
     let credential =
         credentials::find_owned(&state.pool, draft.credential_id, user.id, source.id).await?;
@@ -300,7 +300,7 @@ pub async fn list(
     source_id: &str,
     page: i64,
 ) -> Result<SourceConnections, AppError> {
-    let source = source(source_id)?;
+    let source = source(state, source_id)?;
     let key = (ViewerKey::of(user), source.id, page);
     let load = load_list(state, user, source, page);
     state.connection_lists.get_or_load(key, load).await
@@ -339,7 +339,7 @@ async fn load_list(
 
 /// The facts a connection's page shows, for a connection the caller may see.
 pub async fn facts_of(state: &AppState, row: ConnectionRow) -> Result<ConnectionFacts, AppError> {
-    let source = source(&row.source)?;
+    let source = source(state, &row.source)?;
     // Seeing the connection is what allows seeing its credential's public facts.
     let credential = credentials::find(&state.pool, row.credential_id)
         .await?

@@ -5,7 +5,7 @@ use crate::{
     domain::token_reach::Reach,
     domain::{
         api_token::{fingerprint, ApiToken},
-        catalog::{find_source, SourceDefinition},
+        catalog::SourceDefinition,
         connection_forms::NewCredential,
         token_check::{TOKEN_REJECTED, TOKEN_WITHOUT_UPTIME_ACCESS},
         FieldErrors,
@@ -21,9 +21,9 @@ use crate::{
     },
 };
 
-/// The catalog entry for `source_id`, or not found.
-pub fn source(source_id: &str) -> Result<&'static SourceDefinition, AppError> {
-    find_source(source_id).ok_or(AppError::NotFound)
+/// The source `source_id`, if this server has a connector for it; not found otherwise.
+pub fn source(state: &AppState, source_id: &str) -> Result<&'static SourceDefinition, AppError> {
+    Ok(state.connectors.get(source_id)?.source())
 }
 
 /// The stored check status, as shown.
@@ -61,7 +61,7 @@ pub async fn tiles(
     user: &SignedInUser,
     source_id: &str,
 ) -> Result<Vec<CredentialTile>, AppError> {
-    let source = source(source_id)?;
+    let source = source(state, source_id)?;
     let rows = credentials::list_owned(&state.pool, user.id, source.id).await?;
     Ok(rows.into_iter().map(tile).collect())
 }
@@ -76,7 +76,7 @@ pub async fn save(
     form: NewCredential,
     check: bool,
 ) -> Result<CredentialTile, AppError> {
-    let source = source(source_id)?;
+    let source = source(state, source_id)?;
     let now = clock::now();
     let (status, checked_at, reach) = if check {
         match connectors::check_token(state, user, source.id, &form.token).await? {

@@ -1,16 +1,20 @@
 //! A connection's pulled data, for the people who can see the connection.
 
 use crate::{
-    api::sync::{DataCounts, IncidentItem, MonitorItem, SyncRunInfo, SyncStatus, TablePage},
+    api::sync::{DataColumn, DataTable, KindCount, SyncRunInfo, SyncStatus},
     domain::{
-        data_tables::{page_count, page_offset, IncidentColumn, MonitorColumn, ROWS_PER_PAGE},
+        data_tables::{page_count, page_offset, ROWS_PER_PAGE},
         limits::MAX_NAME_CHARS,
+        record_kinds::Format,
     },
     error::AppError,
     server::{
         auth::SignedInUser,
         clock,
-        repo::{sync_runs, synced, synced_views},
+        repo::{
+            sync_runs, synced,
+            synced_views::{self, Selection},
+        },
         state::AppState,
         sync::{self, Trigger},
     },
@@ -21,7 +25,7 @@ use super::connection_access::{can_manage, for_change, visible};
 /// A table's sort, direction, filter and page, as the page's URL gives them.
 pub struct TableQuery {
     sort: String,
-    descending: bool,
+    dir: String,
     filter: String,
     page: i64,
 }
@@ -30,7 +34,7 @@ impl TableQuery {
     pub fn new(sort: &str, dir: &str, filter: &str, page: i64) -> Self {
         Self {
             sort: sort.to_owned(),
-            descending: dir == "desc",
+            dir: dir.to_owned(),
             // A filter longer than any name can only be a mistake (or an attack): cut it.
             filter: filter.chars().take(MAX_NAME_CHARS).collect(),
             page: page.max(1),
@@ -77,17 +81,22 @@ pub async fn status(
             pages: run.pages,
             rows_changed: run.rows_changed,
         });
-    let counts = synced::counts(pool, row.id).await?;
+    let stored = synced::counts(pool, row.id).await?;
+    let counts = state
+        .connectors
+        .get(&row.source)?
+        .kinds()
+        .iter()
+        .map(|kind| KindCount {
+            key: kind.key.to_owned(),
+            label: kind.label.to_owned(),
+            count: stored.get(kind.key).copied().unwrap_or(0),
+        })
+        .collect();
     Ok(SyncStatus {
         running_pages: state.syncs.progress(row.id),
         last,
-        counts: DataCounts {
-            monitors: counts.monitors,
-            monitor_groups: counts.monitor_groups,
-            heartbeats: counts.heartbeats,
-            status_pages: counts.status_pages,
-            incidents: counts.incidents,
-        },
+        counts,
         token_rejected_since: row.token_rejected_since.map(clock::format_utc),
         rate_limited_until: row.waiting_until(clock::now()).map(clock::format_utc),
         can_sync: can_manage(state, user, &row).await?,
@@ -109,86 +118,70 @@ pub async fn sync_now(
     Ok(())
 }
 
-fn or_dash(value: Option<String>) -> String {
-    value
-        .filter(|v| !v.is_empty())
-        .unwrap_or_else(|| "—".into())
-}
-
-pub async fn monitors(
+/// A page of the connection's records of `kind_key` (the source's first kind when empty), as
+/// its Data table shows them.
+pub async fn records(
     state: &AppState,
     user: &SignedInUser,
     source_id: &str,
     id: i64,
+    kind_key: &str,
     query: TableQuery,
-) -> Result<TablePage<MonitorItem>, AppError> {
+) -> Result<DataTable, AppError> {
     let row = visible(state, user, source_id, id).await?;
-    let column = MonitorColumn::parse(&query.sort);
-    let rows = synced_views::monitors(
-        &state.pool,
-        row.id,
-        column,
-        query.descending,
-        &query.filter,
-        ROWS_PER_PAGE,
-        query.offset(),
-    )
-    .await?;
-    let total = synced_views::count_monitors(&state.pool, row.id, &query.filter).await?;
-    Ok(TablePage {
-        rows: rows
-            .into_iter()
-            .map(|m| MonitorItem {
-                name: or_dash(m.name),
-                url: or_dash(m.url),
-                monitor_type: or_dash(m.monitor_type),
-                status: or_dash(m.status),
-                check_frequency: m
-                    .check_frequency
-                    .map_or_else(|| "—".into(), |s| format!("every {s} s")),
-                last_checked: or_dash(m.last_checked_at),
-            })
-            .collect(),
-        total,
-        page: query.page,
-        pages: page_count(total),
-    })
-}
-
-pub async fn incidents(
-    state: &AppState,
-    user: &SignedInUser,
-    source_id: &str,
-    id: i64,
-    query: TableQuery,
-) -> Result<TablePage<IncidentItem>, AppError> {
-    let row = visible(state, user, source_id, id).await?;
-    let column = IncidentColumn::parse(&query.sort);
-    // Newest first unless asked otherwise.
-    let descending =
-        query.descending || (query.sort.is_empty() && column == IncidentColumn::Started);
-    let rows = synced_views::incidents(
-        &state.pool,
-        row.id,
-        column,
+    let kind = match kind_key {
+        "" => state
+            .connectors
+            .get(&row.source)?
+            .kinds()
+            .first()
+            .ok_or(AppError::NotFound)?,
+        key => state.connectors.kind(&row.source, key)?,
+    };
+    let (sort, descending) = kind.sort(&query.sort, &query.dir);
+    let selection = Selection {
+        kind,
+        sort,
         descending,
-        &query.filter,
+        filter: &query.filter,
+    };
+    let total = synced_views::count(&state.pool, row.id, &selection).await?;
+    let records = synced_views::page(
+        &state.pool,
+        row.id,
+        &selection,
         ROWS_PER_PAGE,
         query.offset(),
     )
     .await?;
-    let total = synced_views::count_incidents(&state.pool, row.id, &query.filter).await?;
-    Ok(TablePage {
-        rows: rows
-            .into_iter()
-            .map(|i| IncidentItem {
-                name: or_dash(i.name),
-                cause: or_dash(i.cause),
-                status: or_dash(i.status),
-                started: or_dash(i.started_at),
-                resolved: or_dash(i.resolved_at),
+    let null = serde_json::Value::Null;
+    Ok(DataTable {
+        kind: kind.key.to_owned(),
+        label: kind.label.to_owned(),
+        columns: kind
+            .fields
+            .iter()
+            .map(|field| DataColumn {
+                key: field.key.to_owned(),
+                label: field.label.to_owned(),
+                wrap: field.format == Format::Url,
             })
             .collect(),
+        rows: records
+            .iter()
+            .map(|record| {
+                kind.fields
+                    .iter()
+                    .map(|field| {
+                        field
+                            .format
+                            .show(record.fields.get(field.key).unwrap_or(&null))
+                    })
+                    .collect()
+            })
+            .collect(),
+        sort: sort.key.to_owned(),
+        descending,
         total,
         page: query.page,
         pages: page_count(total),

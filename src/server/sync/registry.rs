@@ -13,7 +13,7 @@ use std::{
 use sha2::{Digest, Sha256};
 use tokio::sync::{Notify, Semaphore, SemaphorePermit};
 
-use crate::{domain::api_token::ApiToken, server::connectors::betterstack::pager::Pace};
+use crate::{domain::api_token::ApiToken, server::connectors::Pace};
 
 #[derive(Clone)]
 struct Running {

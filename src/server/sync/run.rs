@@ -9,16 +9,13 @@ use crate::{
     error::AppError,
     server::{
         clock,
-        connectors::betterstack::{
-            pager::{Pager, PullError},
-            pull::{pull, Pulled, StoredIds},
-        },
+        connectors::{Connector, PullContext, PullError, Pulled},
         db,
         repo::{
             connections::{self, ConnectionRow},
             credentials,
             sync_runs::{self, Finish},
-            synced::{self, HEARTBEATS, INCIDENTS, MONITORS, MONITOR_GROUPS, STATUS_PAGES},
+            synced::{self, Memory},
         },
         services::credentials::reveal,
         state::AppState,
@@ -119,29 +116,29 @@ async fn run_claimed(
     let token = reveal(state, connection.credential_id).await?;
     // Complete at least daily, and first after the token changed; incremental in between.
     let started = clock::now();
-    let incremental_from = match connection.full_sync_at {
-        Some(at) if started - at < FULL_SYNC_EVERY => {
-            synced::newest_incident_day(&state.pool, connection_id).await?
-        }
-        _ => None,
-    };
-    let stored = stored_ids(state, connection_id).await?;
+    let complete = connection
+        .full_sync_at
+        .is_none_or(|at| started - at >= FULL_SYNC_EVERY);
+    let connector = state.connectors.get(&connection.source)?;
+    let memory = Memory::new(state.pool.clone(), connection_id);
     let pace = state.syncs.pace_for(&token);
     let pages = claim.pages.clone();
     let on_page = move || {
         pages.fetch_add(1, Ordering::AcqRel);
     };
     let teams = connection.team_choice();
-    let pager = Pager {
-        http: &state.http,
-        base: &state.betterstack_uptime_url,
-        token: &token,
-        pace: &pace,
-        stop: &claim.stop,
-        on_page: &on_page,
-        teams: teams.teams(),
-    };
-    let pulled = pull(&pager, incremental_from, &stored).await;
+    let pulled = connector
+        .pull(PullContext {
+            http: &state.http,
+            token: &token,
+            pace: &pace,
+            stop: &claim.stop,
+            on_page: &on_page,
+            teams: teams.teams(),
+            memory: &memory,
+            complete,
+        })
+        .await;
     let pages = claim.pages.load(Ordering::Acquire);
     let now = clock::now();
     let finish = |outcome, rows_changed, message| Finish {
@@ -167,9 +164,9 @@ async fn run_claimed(
             }
         }
         Ok(pulled) => {
-            let changed = store(&mut tx, connection_id, &pulled).await?;
+            let changed = store(&mut tx, connector.as_ref(), connection_id, &pulled).await?;
             sync_runs::finish(&mut *tx, run_id, finish("ok", changed as i64, None)).await?;
-            if !pulled.incidents_incremental {
+            if complete {
                 connections::set_full_sync_at(&mut *tx, connection_id, Some(started)).await?;
             }
             connections::set_token_rejected_since(&mut *tx, connection_id, None).await?;
@@ -200,8 +197,16 @@ async fn run_claimed(
                 credentials::Reached::Unchanged,
             )
             .await?;
-            let message = "Better Stack rejected the token (invalid or revoked).";
-            sync_runs::finish(&mut *tx, run_id, finish("token_rejected", 0, Some(message))).await?;
+            let message = format!(
+                "{} rejected the token (invalid or revoked).",
+                connector.source().name
+            );
+            sync_runs::finish(
+                &mut *tx,
+                run_id,
+                finish("token_rejected", 0, Some(&message)),
+            )
+            .await?;
             SyncOutcome {
                 outcome: "token_rejected",
                 pages,
@@ -212,7 +217,8 @@ async fn run_claimed(
             let until = now + i64::try_from(wait.as_secs()).unwrap_or(i64::MAX / 2).max(1);
             connections::set_rate_limited_until(&mut *tx, connection_id, Some(until)).await?;
             let message = format!(
-                "Waiting for Better Stack, which is limiting requests. The next try is at {}.",
+                "Waiting for {}, which is limiting requests. The next try is at {}.",
+                connector.source().name,
                 clock::format_utc(until)
             );
             sync_runs::finish(&mut *tx, run_id, finish("failed", 0, Some(&message))).await?;
@@ -234,7 +240,10 @@ async fn run_claimed(
         }
         Err(other) => {
             let message = match other {
-                PullError::NoAccess => "The token has no access to Uptime resources.".to_owned(),
+                PullError::NoAccess => format!(
+                    "The token has no access to what {} reads.",
+                    connector.source().name
+                ),
                 other => other.to_string(),
             };
             sync_runs::finish(&mut *tx, run_id, finish("failed", 0, Some(&message))).await?;
@@ -255,22 +264,6 @@ async fn run_claimed(
     Ok(outcome)
 }
 
-/// What the connection has stored from each list, by remote id.
-async fn stored_ids(state: &AppState, connection_id: i64) -> Result<StoredIds, AppError> {
-    let ids = |table| synced::remote_ids(&state.pool, table, connection_id);
-    Ok(StoredIds {
-        monitors: ids(&MONITORS).await?.into_iter().collect(),
-        monitor_groups: ids(&MONITOR_GROUPS).await?.into_iter().collect(),
-        heartbeats: ids(&HEARTBEATS).await?.into_iter().collect(),
-        status_pages: ids(&STATUS_PAGES).await?.into_iter().collect(),
-        incidents: ids(&INCIDENTS).await?.into_iter().collect(),
-        open_incidents: synced::open_incident_ids(&state.pool, connection_id)
-            .await?
-            .into_iter()
-            .collect(),
-    })
-}
-
 /// Whether `connection` still uses the credential, and the token (`version`), it pulled with.
 async fn still_uses(
     tx: &mut sqlx::SqliteConnection,
@@ -288,37 +281,22 @@ async fn still_uses(
     Ok(current.is_some() && current.as_deref() == version)
 }
 
-/// Writes a complete pull: each list replaces what was stored, except that an incremental
-/// incident pull only adds and updates.
+/// Writes a pull: each batch meets what its kind stored as the batch says (a whole list
+/// replaces it; a partial one adds and updates).
 async fn store(
     tx: &mut sqlx::SqliteConnection,
+    connector: &dyn Connector,
     connection_id: i64,
     pulled: &Pulled,
 ) -> Result<u64, AppError> {
-    fn ids<R: synced::Stored>(records: &[R]) -> Vec<String> {
-        records.iter().map(|r| r.row().0).collect()
-    }
     let mut changed = 0;
-    changed += synced::upsert(tx, &MONITORS, connection_id, &pulled.monitors).await?;
-    changed += synced::delete_missing(tx, &MONITORS, connection_id, &ids(&pulled.monitors)).await?;
-    changed += synced::upsert(tx, &MONITOR_GROUPS, connection_id, &pulled.monitor_groups).await?;
-    changed += synced::delete_missing(
-        tx,
-        &MONITOR_GROUPS,
-        connection_id,
-        &ids(&pulled.monitor_groups),
-    )
-    .await?;
-    changed += synced::upsert(tx, &HEARTBEATS, connection_id, &pulled.heartbeats).await?;
-    changed +=
-        synced::delete_missing(tx, &HEARTBEATS, connection_id, &ids(&pulled.heartbeats)).await?;
-    changed += synced::upsert(tx, &STATUS_PAGES, connection_id, &pulled.status_pages).await?;
-    changed += synced::delete_missing(tx, &STATUS_PAGES, connection_id, &ids(&pulled.status_pages))
-        .await?;
-    changed += synced::upsert(tx, &INCIDENTS, connection_id, &pulled.incidents).await?;
-    if !pulled.incidents_incremental {
-        changed +=
-            synced::delete_missing(tx, &INCIDENTS, connection_id, &ids(&pulled.incidents)).await?;
+    for batch in &pulled.batches {
+        let kind = connector
+            .kinds()
+            .iter()
+            .find(|kind| kind.key == batch.kind)
+            .ok_or_else(|| AppError::internal(format!("a pull of unknown kind {}", batch.kind)))?;
+        changed += synced::store(tx, connection_id, kind, batch).await?;
     }
     Ok(changed)
 }

@@ -105,3 +105,36 @@ pub async fn detail(browser: &Browser, id: i64) -> ConnectionDetail {
     assert_eq!(reply.status, 200, "{reply:?}");
     serde_json::from_str(&reply.body).unwrap()
 }
+
+/// The remote ids of connection `id`'s stored records of `kind`, sorted.
+pub async fn stored(app: &TestApp, kind: &str, id: i64) -> Vec<String> {
+    sqlx::query_scalar(
+        "SELECT remote_id FROM synced_records WHERE connection_id = ? AND kind = ? ORDER BY remote_id",
+    )
+    .bind(id)
+    .bind(kind)
+    .fetch_all(&app.state.pool)
+    .await
+    .unwrap()
+}
+
+/// Field `field` of connection `id`'s stored record `remote_id` of `kind`.
+pub async fn stored_field(
+    app: &TestApp,
+    kind: &str,
+    id: i64,
+    remote_id: &str,
+    field: &str,
+) -> Option<String> {
+    sqlx::query_scalar(
+        "SELECT json_extract(data, '$.' || ?) FROM synced_records
+         WHERE connection_id = ? AND kind = ? AND remote_id = ?",
+    )
+    .bind(field)
+    .bind(id)
+    .bind(kind)
+    .bind(remote_id)
+    .fetch_one(&app.state.pool)
+    .await
+    .unwrap()
+}

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod browser;
 pub mod connections;
+pub mod fake_source;
 pub mod spawn_binary;
 pub mod teams;
 

@@ -3,15 +3,12 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::{
-    data_tables::{IncidentsTable, MonitorsTable, TableData},
+    data_tables::{RecordsTable, TableData, KIND_KEY},
     Target,
 };
 use crate::app::page_data::{page_data, PageData};
 use crate::{
-    api::sync::{
-        get_sync_status, list_incidents, list_monitors, IncidentItem, MonitorItem, SyncNow,
-        SyncStatus,
-    },
+    api::sync::{get_sync_status, SyncNow, SyncStatus},
     app::components::forms::{form_error, FormMessage, SubmitButton},
     error::AppError,
 };
@@ -27,8 +24,9 @@ pub struct DataState {
     tick: RwSignal<u32>,
     status: PageData<Result<SyncStatus, AppError>>,
     data_version: RwSignal<u32>,
-    monitors: TableData<MonitorItem>,
-    incidents: TableData<IncidentItem>,
+    table: TableData,
+    /// The kind whose table shows (empty: the source's first).
+    kind: StoredValue<String>,
 }
 
 impl DataState {
@@ -47,22 +45,19 @@ impl DataState {
             }
         });
         let data_version = RwSignal::new(0u32);
-        let monitors = TableData::new(
-            "m_",
-            &query,
-            data_version,
-            source.clone(),
-            id,
-            list_monitors,
-        );
-        let incidents = TableData::new("i_", &query, data_version, source, id, list_incidents);
+        let kind = query
+            .iter()
+            .find(|(key, _)| key == KIND_KEY)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default();
+        let table = TableData::new(&query, data_version, source, id);
         Self {
             sync,
             tick,
             status,
             data_version,
-            monitors,
-            incidents,
+            table,
+            kind: StoredValue::new(kind),
         }
     }
 }
@@ -75,8 +70,8 @@ pub fn DataSection(source: String, id: i64, can_sync: bool, state: DataState) ->
         tick,
         status,
         data_version,
-        monitors,
-        incidents,
+        table,
+        kind,
     } = state;
     let error = form_error(sync.value());
     // While a sync runs, look again every second. Without JavaScript the page refreshes itself
@@ -106,7 +101,7 @@ pub fn DataSection(source: String, id: i64, can_sync: bool, state: DataState) ->
             <h2 id="data-title">"Data"</h2>
             <Transition fallback=|| view! { <p>"Loading the data…"</p> }>
                 {move || Suspend::new(async move {
-                    status.await.map(|status| view! { <SyncSummary status/> })
+                    status.await.map(|status| view! { <SyncSummary status shown=kind.get_value()/> })
                 })}
             </Transition>
             {can_sync.then({
@@ -118,15 +113,24 @@ pub fn DataSection(source: String, id: i64, can_sync: bool, state: DataState) ->
                 </ActionForm>
             }})}
             <FormMessage error/>
-            <MonitorsTable source=source.clone() id data=monitors/>
-            <IncidentsTable source id data=incidents/>
+            <RecordsTable source id data=table/>
         </section>
     }
 }
 
+/// The last sync, a sync under way, and how many records of each kind; each kind's name
+/// shows its table (`shown`, or the first when none is named).
 #[component]
-fn SyncSummary(status: SyncStatus) -> impl IntoView {
-    let counts = status.counts;
+fn SyncSummary(status: SyncStatus, shown: String) -> impl IntoView {
+    let shown = if shown.is_empty() {
+        status
+            .counts
+            .first()
+            .map(|kind| kind.key.clone())
+            .unwrap_or_default()
+    } else {
+        shown
+    };
     view! {
         {status.token_rejected_since.map(|since| view! {
             <p class="notice notice-error">{format!("Failing — token rejected since {since}. The data below is from before.")}</p>
@@ -141,16 +145,13 @@ fn SyncSummary(status: SyncStatus) -> impl IntoView {
             })}
         </div>
         <dl class="counts">
-            <dt>"Monitors"</dt>
-            <dd>{counts.monitors}</dd>
-            <dt>"Monitor groups"</dt>
-            <dd>{counts.monitor_groups}</dd>
-            <dt>"Heartbeats"</dt>
-            <dd>{counts.heartbeats}</dd>
-            <dt>"Status pages"</dt>
-            <dd>{counts.status_pages}</dd>
-            <dt>"Incidents"</dt>
-            <dd>{counts.incidents}</dd>
+            {status.counts.into_iter().map(|kind| {
+                let current = (kind.key == shown).then_some("true");
+                view! {
+                    <dt><a href=format!("?{KIND_KEY}={}#data-title", kind.key) aria-current=current>{kind.label}</a></dt>
+                    <dd>{kind.count}</dd>
+                }
+            }).collect_view()}
             <dt>"Last sync"</dt>
             <dd>
                 {match status.last {

@@ -1,17 +1,13 @@
-use std::future::Future;
-
 use leptos::prelude::*;
-use serde::{de::DeserializeOwned, Serialize};
 
 use crate::app::page_data::{page_data, PageData};
 use crate::{
-    api::sync::{IncidentItem, MonitorItem, TablePage},
+    api::sync::{list_records, DataTable},
     app::{components::error_notice::error_page, pages::new_connection::urlencode},
-    domain::data_tables::{IncidentColumn, MonitorColumn},
     error::AppError,
 };
 
-/// A table's state in the URL, under a prefix (`m_` for monitors, `i_` for incidents), so
+/// A table's state in the URL, under a prefix (`t_` for the Data table, `h_` for History), so
 /// sorting, filtering and paging are links and GET forms: they work without JavaScript.
 #[derive(Clone, PartialEq)]
 pub(super) struct TableUrl {
@@ -63,67 +59,45 @@ impl TableUrl {
         format!("?{}", query.join("&"))
     }
 
-    /// The link a column header gives: sort by it, or flip the direction if it already sorts.
-    fn sort_link(&self, key: &str) -> String {
-        let dir = if self.get("sort") == key && self.get("dir") != "desc" {
-            "desc"
-        } else {
-            "asc"
-        };
+    /// The link a column header gives: sort by it in direction `dir`.
+    fn sort_link(&self, key: &str, dir: &str) -> String {
         self.with(&[
             ("sort", key.to_owned()),
             ("dir", dir.to_owned()),
             ("page", String::new()),
         ])
     }
-
-    fn aria_sort(&self, key: &str, default: bool) -> Option<&'static str> {
-        let sorted = self.get("sort") == key || (self.get("sort").is_empty() && default);
-        sorted.then(|| {
-            if self.get("dir") == "desc" {
-                "descending"
-            } else {
-                "ascending"
-            }
-        })
-    }
 }
 
-/// One table's state in the URL and its page of rows, loaded again when `data_version`
-/// changes (a sync finished).
-pub struct TableData<T: Send + Sync + 'static> {
+/// The Data table's state in the URL (which kind, its sort, filter and page) and its page of
+/// rows, loaded again when `data_version` changes (a sync finished).
+#[derive(Clone, Copy)]
+pub struct TableData {
     table: StoredValue<TableUrl>,
-    page: PageData<Result<TablePage<T>, AppError>>,
+    page: PageData<Result<DataTable, AppError>>,
 }
 
-impl<T: Send + Sync + 'static> Clone for TableData<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
+/// Where the Data section keeps which kind it shows; the table's own keys start with
+/// [`TABLE_PREFIX`].
+pub const KIND_KEY: &str = "data";
+const TABLE_PREFIX: &str = "t_";
 
-impl<T: Send + Sync + 'static> Copy for TableData<T> {}
-
-impl<T> TableData<T>
-where
-    T: Serialize + DeserializeOwned + Send + Sync + 'static,
-{
-    /// `list(source, id, sort, dir, filter, page)` is the server function that reads a page of
-    /// the rows of connection `id`; with no `id` (an address naming no connection) the table
-    /// is not found, and nothing is read.
-    pub fn new<Fut>(
-        prefix: &'static str,
+impl TableData {
+    /// The table of connection `id` that the page's `query` asks for (the source's first kind
+    /// unless it names one); with no `id` (an address naming no connection) nothing is read.
+    pub fn new(
         query: &[(String, String)],
         data_version: RwSignal<u32>,
         source: String,
         id: Option<i64>,
-        list: impl Fn(String, i64, String, String, String, i64) -> Fut + Send + Sync + 'static,
-    ) -> Self
-    where
-        Fut: Future<Output = Result<TablePage<T>, AppError>> + Send + 'static,
-    {
+    ) -> Self {
+        let kind = query
+            .iter()
+            .find(|(key, _)| key == KIND_KEY)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default();
         let table = StoredValue::new(TableUrl {
-            prefix,
+            prefix: TABLE_PREFIX,
             query: query.to_vec(),
         });
         let page = page_data(
@@ -131,9 +105,10 @@ where
             move |_| {
                 let table = table.get_value();
                 let read = id.map(|id| {
-                    list(
+                    list_records(
                         source.clone(),
                         id,
+                        kind.clone(),
                         table.get("sort"),
                         table.get("dir"),
                         table.get("filter"),
@@ -147,111 +122,81 @@ where
     }
 }
 
+/// The records of one kind: filter, downloads, the table and its pages.
 #[component]
-pub fn MonitorsTable(source: String, id: i64, data: TableData<MonitorItem>) -> impl IntoView {
+pub fn RecordsTable(source: String, id: i64, data: TableData) -> impl IntoView {
     let TableData { table, page } = data;
-    let table = move || table.get_value();
-    let downloads = format!("/connections/{source}/{id}/monitors");
     view! {
-        <section aria-labelledby="monitors-title">
-            <h3 id="monitors-title">"Monitors"</h3>
-            <TableTools table=table() label="Filter monitors" downloads/>
-            <Transition fallback=|| view! { <p>"Loading monitors…"</p> }>
-                <ErrorBoundary fallback=error_page>
-                    {move || Suspend::new(async move {
-                        let table = table();
-                        page.await.map(|page| view! { <MonitorRows table page/> })
-                    })}
-                </ErrorBoundary>
-            </Transition>
-        </section>
+        <Transition fallback=|| view! { <p>"Loading the records…"</p> }>
+            <ErrorBoundary fallback=error_page>
+                {move || {
+                    let source = source.clone();
+                    Suspend::new(async move {
+                        let table = table.get_value();
+                        page.await.map(|page| {
+                            let downloads = format!("/connections/{source}/{id}/{}", page.kind);
+                            view! {
+                                <section aria-labelledby="records-title">
+                                    <h3 id="records-title">{page.label.clone()}</h3>
+                                    <TableTools table=table.clone() label=format!("Filter {}", page.label.to_lowercase()) downloads/>
+                                    <Rows table page/>
+                                </section>
+                            }
+                        })
+                    })
+                }}
+            </ErrorBoundary>
+        </Transition>
     }
 }
 
 #[component]
-fn MonitorRows(table: TableUrl, page: TablePage<MonitorItem>) -> impl IntoView {
-    let headers = MonitorColumn::ALL
-        .map(|column| (column.key(), column.label(), column == MonitorColumn::Name));
+fn Rows(table: TableUrl, page: DataTable) -> impl IntoView {
+    let wraps: Vec<bool> = page.columns.iter().map(|column| column.wrap).collect();
+    let pages_label = format!("{} pages", page.label);
     view! {
-        <table class="table data-table">
-            <caption class="visually-hidden">"Monitors"</caption>
-            <thead><tr><SortHeaders table=table.clone() headers=headers.to_vec()/></tr></thead>
-            <tbody>
-                {page.rows.into_iter().map(|m| view! {
-                    <tr>
-                        <th scope="row">{m.name}</th>
-                        <td class="wrap">{m.url}</td>
-                        <td>{m.monitor_type}</td>
-                        <td>{m.status}</td>
-                        <td>{m.check_frequency}</td>
-                        <td>{m.last_checked}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-        <Pager table label="Monitors pages" page=page.page pages=page.pages total=page.total/>
-    }
-}
-
-#[component]
-pub fn IncidentsTable(source: String, id: i64, data: TableData<IncidentItem>) -> impl IntoView {
-    let TableData { table, page } = data;
-    let table = move || table.get_value();
-    let downloads = format!("/connections/{source}/{id}/incidents");
-    view! {
-        <section aria-labelledby="incidents-title">
-            <h3 id="incidents-title">"Incidents"</h3>
-            <TableTools table=table() label="Filter incidents" downloads/>
-            <Transition fallback=|| view! { <p>"Loading incidents…"</p> }>
-                <ErrorBoundary fallback=error_page>
-                    {move || Suspend::new(async move {
-                        let table = table();
-                        page.await.map(|page| view! { <IncidentRows table page/> })
-                    })}
-                </ErrorBoundary>
-            </Transition>
-        </section>
-    }
-}
-
-#[component]
-fn IncidentRows(table: TableUrl, page: TablePage<IncidentItem>) -> impl IntoView {
-    let headers = IncidentColumn::ALL.map(|column| {
-        (
-            column.key(),
-            column.label(),
-            column == IncidentColumn::Started,
-        )
-    });
-    view! {
-        <table class="table data-table">
-            <caption class="visually-hidden">"Incidents"</caption>
-            <thead><tr><SortHeaders table=table.clone() headers=headers.to_vec()/></tr></thead>
-            <tbody>
-                {page.rows.into_iter().map(|i| view! {
-                    <tr>
-                        <th scope="row">{i.name}</th>
-                        <td>{i.cause}</td>
-                        <td>{i.status}</td>
-                        <td>{i.started}</td>
-                        <td>{i.resolved}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-        <Pager table label="Incidents pages" page=page.page pages=page.pages total=page.total/>
+        <div class="table-scroll">
+            <table class="table data-table">
+                <caption class="visually-hidden">{page.label.clone()}</caption>
+                <thead><tr><SortHeaders table=table.clone() page=page.clone()/></tr></thead>
+                <tbody>
+                    {page.rows.into_iter().map(|row| {
+                        let mut cells = row.into_iter().zip(wraps.iter().copied());
+                        let (name, _) = cells.next().unwrap_or_default();
+                        view! {
+                            <tr>
+                                <th scope="row">{name}</th>
+                                {cells.map(|(value, wrap)| view! { <td class:wrap=wrap>{value}</td> }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <Pager table label=pages_label page=page.page pages=page.pages total=page.total/>
     }
 }
 
 /// Column headers that sort by themselves when followed.
 #[component]
-fn SortHeaders(table: TableUrl, headers: Vec<(&'static str, &'static str, bool)>) -> impl IntoView {
-    headers
+fn SortHeaders(table: TableUrl, page: DataTable) -> impl IntoView {
+    page.columns
         .into_iter()
-        .map(|(key, label, default)| {
+        .map(|column| {
+            let sorted = column.key == page.sort;
+            let aria_sort = sorted.then_some(if page.descending {
+                "descending"
+            } else {
+                "ascending"
+            });
+            let dir = if sorted && !page.descending {
+                "desc"
+            } else {
+                "asc"
+            };
             view! {
-                <th scope="col" aria-sort=table.aria_sort(key, default)>
-                    <a href=table.sort_link(key)>{label}</a>
+                <th scope="col" aria-sort=aria_sort>
+                    <a href=table.sort_link(&column.key, dir)>{column.label}</a>
                 </th>
             }
         })
@@ -261,7 +206,7 @@ fn SortHeaders(table: TableUrl, headers: Vec<(&'static str, &'static str, bool)>
 /// Filter (a GET form) and downloads. The URL does not change while the page is open (the
 /// form loads a new page), so neither does this.
 #[component]
-fn TableTools(table: TableUrl, label: &'static str, downloads: String) -> impl IntoView {
+fn TableTools(table: TableUrl, label: String, downloads: String) -> impl IntoView {
     let input_id = label.to_lowercase().replace(' ', "-");
     let (filter_key, page_key) = (
         format!("{}filter", table.prefix),
@@ -292,7 +237,7 @@ fn TableTools(table: TableUrl, label: &'static str, downloads: String) -> impl I
 #[component]
 pub(super) fn Pager(
     table: TableUrl,
-    label: &'static str,
+    #[prop(into)] label: String,
     page: i64,
     pages: i64,
     total: i64,

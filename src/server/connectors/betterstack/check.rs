@@ -17,12 +17,13 @@ use reqwest::StatusCode;
 use serde_json::Value;
 use url::Url;
 
-use super::pager::{Pace, Pager, PullError};
+use super::pager::Pager;
 use crate::domain::{
     api_token::ApiToken,
     catalog::BETTERSTACK_UPTIME,
     token_reach::{Reach, TokenKind},
 };
+use crate::server::connectors::{Pace, PullError};
 use crate::server::{connectors::TokenCheck, outbound};
 
 /// The lists whose records name their team, in the order they are read.

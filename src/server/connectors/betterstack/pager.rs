@@ -19,90 +19,24 @@ use std::{
 
 use reqwest::StatusCode;
 use serde_json::Value;
-use tokio::time::Instant;
 use url::Url;
 
 use super::records::error_message;
 use crate::{
     domain::api_token::ApiToken,
-    server::outbound::{self, read_capped},
+    server::{
+        connectors::{Pace, PullError},
+        outbound::{self, read_capped},
+    },
 };
 
-/// The most requests a second one token makes (Better Stack's own client keeps to this).
-pub const REQUESTS_PER_SECOND: u32 = 8;
 /// Longest wait a `Retry-After` may ask for before the pull gives up waiting.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 /// Longest a throttled pull waits in place; beyond it the sync ends and tries again later,
 /// without holding a sync slot (Better Stack's own client waits 10 to 300 s).
 const LONGEST_WAIT_IN_PLACE: Duration = Duration::from_secs(10);
 const MAX_ATTEMPTS: u32 = 5;
-/// Added to each 1/8 s gap; 8 gaps give 40 ms for delays between here and the source.
-const PACE_MARGIN: Duration = Duration::from_millis(5);
 const FIRST_BACKOFF: Duration = Duration::from_millis(500);
-
-/// Spaces one token's requests evenly: at most [`REQUESTS_PER_SECOND`].
-#[derive(Debug)]
-pub struct Pace {
-    next_slot: std::sync::Mutex<Option<Instant>>,
-    interval: Duration,
-}
-
-impl Default for Pace {
-    fn default() -> Self {
-        Self {
-            next_slot: std::sync::Mutex::new(None),
-            // A few milliseconds over 1/8 s: a request that leaves a little late must not
-            // arrive within the same second as the eighth after it.
-            interval: Duration::from_secs(1) / REQUESTS_PER_SECOND + PACE_MARGIN,
-        }
-    }
-}
-
-impl Pace {
-    /// Waits for this token's next free slot.
-    pub async fn wait(&self) {
-        let slot = {
-            let mut next = self.next_slot.lock().expect("pace");
-            let now = Instant::now();
-            let slot = next.map_or(now, |next| next.max(now));
-            *next = Some(slot + self.interval);
-            slot
-        };
-        tokio::time::sleep_until(slot).await;
-        // Woken late (a busy runtime): the next request keeps its distance from this one.
-        let mut next = self.next_slot.lock().expect("pace");
-        let spaced = Instant::now() + self.interval;
-        if next.is_some_and(|next| next < spaced) {
-            *next = Some(spaced);
-        }
-    }
-
-    /// Whether a request may go out now without waiting: the pace can be forgotten.
-    pub fn is_idle(&self) -> bool {
-        self.next_slot
-            .lock()
-            .expect("pace")
-            .is_none_or(|next| next <= Instant::now())
-    }
-}
-
-/// Why a pull stopped.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum PullError {
-    #[error("the token was rejected (401)")]
-    Rejected,
-    #[error("the token has no access to this (403)")]
-    NoAccess,
-    #[error("{0}")]
-    Refused(String),
-    #[error("{0}")]
-    Unavailable(String),
-    #[error("stopped")]
-    Stopped,
-    /// The source asked to wait longer than a sync should sit on its slot.
-    #[error("Better Stack is limiting requests")]
-    Throttled { wait: Duration },
-}
 
 /// One list, read page by page.
 pub struct Pager<'a> {
@@ -391,16 +325,5 @@ mod tests {
     fn backoff_doubles() {
         assert_eq!(backoff(1), Duration::from_millis(500));
         assert_eq!(backoff(3), Duration::from_secs(2));
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn a_pace_allows_eight_requests_a_second() {
-        let pace = Pace::default();
-        let start = Instant::now();
-        for _ in 0..17 {
-            pace.wait().await;
-        }
-        // 17 requests need 16 gaps of 130 ms: no 9 of them within one second.
-        assert_eq!(start.elapsed(), Duration::from_millis(16 * 130));
     }
 }

@@ -1,4 +1,4 @@
-//! Everything a Better Stack Uptime connection pulls, list by list.
+//! Everything a Better Stack Uptime connection pulls, list by list, then per monitor.
 //!
 //! Lists are paged by page number, and Better Stack's lists change while they are read: a
 //! record created in front of the page being read pushes one onto the next page (read twice),
@@ -10,117 +10,293 @@
 //! incremental pull reads the incidents from the newest day stored on, every incident open
 //! now (`resolved=false`), and each one stored as open that is neither (resolved or deleted
 //! since), by itself.
+//!
+//! Availability and response times take a request per monitor: each sync reads a few, the
+//! ones read longest ago first, so a large account's lists never wait for them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value;
 
 use super::{
-    pager::{Pager, PullError},
-    records::{Heartbeat, Incident, Monitor, MonitorGroup, Record, StatusPage},
+    kinds::*,
+    pager::Pager,
+    records::{self, availability, response_times},
+};
+use crate::server::{
+    clock,
+    connectors::{PullError, Pulled, Record, Replacing},
+    repo::synced::Memory,
 };
 
-/// Largest pages the API allows: 250, except incidents at 50.
+/// Largest pages the API allows: 250, except incidents at 50; on-calls and policies document
+/// no maximum, so they keep the default.
 const PAGE_SIZE: u32 = 250;
 const INCIDENT_PAGE_SIZE: u32 = 50;
-const INCIDENTS: &str = "/api/v3/incidents";
+const DEFAULT_PAGE_SIZE: u32 = 50;
+const INCIDENTS_PATH: &str = "/api/v3/incidents";
+/// Monitors and heartbeats whose availability one sync reads: each is read again after a day.
+pub const AVAILABILITY_PER_SYNC: usize = 25;
+/// Monitors whose response times (Better Stack keeps 24 hours) one sync reads.
+pub const RESPONSE_TIMES_PER_SYNC: usize = 25;
+const AVAILABILITY_DAYS: i64 = 30;
 
-/// One complete pull.
-#[derive(Debug, Default)]
-pub struct Pulled {
-    pub monitors: Vec<Monitor>,
-    pub monitor_groups: Vec<MonitorGroup>,
-    pub heartbeats: Vec<Heartbeat>,
-    pub status_pages: Vec<StatusPage>,
-    pub incidents: Vec<Incident>,
-    /// Whether incidents were pulled only from a day on, and the open ones (then the others
-    /// are kept as stored).
-    pub incidents_incremental: bool,
+/// One list: where it is read, how big its pages are, how an item reads.
+struct List {
+    kind: &'static str,
+    path: &'static str,
+    per_page: u32,
+    read: fn(&Value) -> Option<Record>,
+    /// Not every token or plan reads it: a refusal keeps what was stored instead of failing
+    /// the sync.
+    optional: bool,
 }
 
-/// The ids stored from each list before this pull.
-#[derive(Debug, Default)]
-pub struct StoredIds {
-    pub monitors: HashSet<String>,
-    pub monitor_groups: HashSet<String>,
-    pub heartbeats: HashSet<String>,
-    pub status_pages: HashSet<String>,
-    pub incidents: HashSet<String>,
-    /// Incidents stored as not resolved.
-    pub open_incidents: HashSet<String>,
-}
+const LISTS: [List; 7] = [
+    List {
+        kind: MONITOR_GROUPS,
+        path: "/api/v2/monitor-groups",
+        per_page: PAGE_SIZE,
+        read: records::group,
+        optional: false,
+    },
+    List {
+        kind: MONITORS,
+        path: "/api/v2/monitors",
+        per_page: PAGE_SIZE,
+        read: records::monitor,
+        optional: false,
+    },
+    List {
+        kind: HEARTBEAT_GROUPS,
+        path: "/api/v2/heartbeat-groups",
+        per_page: PAGE_SIZE,
+        read: records::group,
+        optional: true,
+    },
+    List {
+        kind: HEARTBEATS,
+        path: "/api/v2/heartbeats",
+        per_page: PAGE_SIZE,
+        read: records::heartbeat,
+        optional: false,
+    },
+    List {
+        kind: STATUS_PAGES,
+        path: "/api/v2/status-pages",
+        per_page: PAGE_SIZE,
+        read: records::status_page,
+        optional: false,
+    },
+    List {
+        kind: ON_CALLS,
+        path: "/api/v2/on-calls",
+        per_page: DEFAULT_PAGE_SIZE,
+        read: records::on_call_calendar,
+        optional: true,
+    },
+    List {
+        kind: POLICIES,
+        path: "/api/v2/policies",
+        per_page: DEFAULT_PAGE_SIZE,
+        read: records::policy,
+        optional: true,
+    },
+];
 
-/// Pulls every list. `incidents_from` (YYYY-MM-DD) pulls incidents from that day on, and the
-/// open ones, only; otherwise every incident is read.
-pub async fn pull(
-    pager: &Pager<'_>,
-    incidents_from: Option<String>,
-    stored: &StoredIds,
-) -> Result<Pulled, PullError> {
-    let monitors = list(pager, "/api/v2/monitors", &[], Some(&stored.monitors)).await?;
-    let monitor_groups = list(
-        pager,
-        "/api/v2/monitor-groups",
-        &[],
-        Some(&stored.monitor_groups),
-    )
-    .await?;
-    let heartbeats = list(pager, "/api/v2/heartbeats", &[], Some(&stored.heartbeats)).await?;
-    let status_pages = list(
-        pager,
-        "/api/v2/status-pages",
-        &[],
-        Some(&stored.status_pages),
-    )
-    .await?;
-    let incidents = match &incidents_from {
-        Some(day) => {
-            let mut incidents: Vec<Incident> =
-                list(pager, INCIDENTS, &[("from", day.clone())], None).await?;
-            let open = list(pager, INCIDENTS, &[("resolved", "false".into())], None).await?;
-            incidents.extend(open);
-            confirm(pager, INCIDENTS, dedupe(incidents), &stored.open_incidents).await?
+/// Pulls everything. Unless `complete`, incidents are read from the newest day stored on,
+/// with the open ones; the lists are always read whole.
+pub async fn pull(pager: &Pager<'_>, memory: &Memory, complete: bool) -> Result<Pulled, PullError> {
+    let mut pulled = Pulled::default();
+    for list in &LISTS {
+        let stored = memory.ids(list.kind).await.map_err(stored_error)?;
+        match read_list(pager, list, &stored).await {
+            Ok(records) => pulled.add(list.kind, records, Replacing::Everything),
+            Err(PullError::NoAccess | PullError::Refused(_)) if list.optional => {
+                tracing::info!(
+                    kind = list.kind,
+                    "this list cannot be read; what was stored stays"
+                );
+            }
+            Err(other) => return Err(other),
         }
-        None => list(pager, INCIDENTS, &[], Some(&stored.incidents)).await?,
-    };
-    Ok(Pulled {
-        monitors,
-        monitor_groups,
-        heartbeats,
-        status_pages,
-        incidents,
-        incidents_incremental: incidents_from.is_some(),
-    })
+    }
+    link_groups(&mut pulled, MONITORS, MONITOR_GROUPS);
+    link_groups(&mut pulled, HEARTBEATS, HEARTBEAT_GROUPS);
+    pull_incidents(pager, memory, complete, &mut pulled).await?;
+    pull_availability(pager, memory, &mut pulled).await?;
+    pull_response_times(pager, memory, &mut pulled).await?;
+    Ok(pulled)
 }
 
-/// Every record of the list at `path`, each once. With `stored`, the stored records missing
-/// from the pages are each asked for by id, and kept unless the source says they are gone.
-async fn list<R: Record>(
+fn stored_error(e: sqlx::Error) -> PullError {
+    PullError::Unavailable(format!("reading what was stored: {e}"))
+}
+
+/// Every record of `list`, each once; each of `stored` missing from the pages is asked for by
+/// id and kept unless the source says it is gone.
+async fn read_list(
     pager: &Pager<'_>,
-    path: &str,
-    query: &[(&str, String)],
-    stored: Option<&HashSet<String>>,
-) -> Result<Vec<R>, PullError> {
-    let per_page = if path == INCIDENTS {
-        INCIDENT_PAGE_SIZE
+    list: &List,
+    stored: &HashSet<String>,
+) -> Result<Vec<Record>, PullError> {
+    let items = pager.fetch_all(list.path, list.per_page, &[]).await?;
+    let records = dedupe(items.iter().filter_map(list.read).collect());
+    confirm(pager, list.path, list.read, records, stored).await
+}
+
+async fn pull_incidents(
+    pager: &Pager<'_>,
+    memory: &Memory,
+    complete: bool,
+    pulled: &mut Pulled,
+) -> Result<(), PullError> {
+    let read = records::incident;
+    let newest = if complete {
+        None
     } else {
-        PAGE_SIZE
+        memory
+            .newest(INCIDENTS, "started_at")
+            .await
+            .map_err(stored_error)?
     };
-    let items = pager.fetch_all(path, per_page, query).await?;
-    let records = dedupe(items.iter().filter_map(R::parse).collect());
-    match stored {
-        Some(stored) => confirm(pager, path, records, stored).await,
-        None => Ok(records),
+    match newest.as_deref().map(|at| &at[..at.len().min(10)]) {
+        Some(day) => {
+            let from = [("from", day.to_owned())];
+            let mut items = pager
+                .fetch_all(INCIDENTS_PATH, INCIDENT_PAGE_SIZE, &from)
+                .await?;
+            let open = [("resolved", "false".to_owned())];
+            items.extend(
+                pager
+                    .fetch_all(INCIDENTS_PATH, INCIDENT_PAGE_SIZE, &open)
+                    .await?,
+            );
+            let records = dedupe(items.iter().filter_map(read).collect());
+            let stored_open = memory
+                .ids_without(INCIDENTS, "resolved_at")
+                .await
+                .map_err(stored_error)?;
+            let records = confirm(pager, INCIDENTS_PATH, read, records, &stored_open).await?;
+            pulled.add(INCIDENTS, records, Replacing::Nothing);
+        }
+        None => {
+            let stored = memory.ids(INCIDENTS).await.map_err(stored_error)?;
+            let items = pager
+                .fetch_all(INCIDENTS_PATH, INCIDENT_PAGE_SIZE, &[])
+                .await?;
+            let records = dedupe(items.iter().filter_map(read).collect());
+            let records = confirm(pager, INCIDENTS_PATH, read, records, &stored).await?;
+            pulled.add(INCIDENTS, records, Replacing::Everything);
+        }
+    }
+    Ok(())
+}
+
+/// The availability of the monitors and heartbeats read longest ago (or never), at most
+/// [`AVAILABILITY_PER_SYNC`], none read within a day.
+async fn pull_availability(
+    pager: &Pager<'_>,
+    memory: &Memory,
+    pulled: &mut Pulled,
+) -> Result<(), PullError> {
+    let read_at = memory
+        .texts(AVAILABILITY, "fetched_at")
+        .await
+        .map_err(stored_error)?;
+    let now = clock::now();
+    let day_ago = clock::format_iso(now - clock::DAY);
+    let subjects = pulled
+        .records(MONITORS)
+        .iter()
+        .map(|m| ("Monitor", m, format!("/api/v2/monitors/{}/sla", m.id)))
+        .chain(pulled.records(HEARTBEATS).iter().map(|h| {
+            (
+                "Heartbeat",
+                h,
+                format!("/api/v2/heartbeats/{}/availability", h.id),
+            )
+        }));
+    let mut subjects_now = Vec::new();
+    let mut due: Vec<(&str, &Record, String, Option<&String>)> = subjects
+        .map(|(of, subject, path)| {
+            let key = format!("{}-{}", of.to_lowercase(), subject.id);
+            let last = read_at.get(&key);
+            subjects_now.push(key);
+            (of, subject, path, last)
+        })
+        .filter(|(.., last)| last.is_none_or(|at| at.as_str() < day_ago.as_str()))
+        .collect();
+    due.sort_by(|a, b| a.3.cmp(&b.3));
+    let to = clock::format_day(now);
+    let from = clock::format_day(now - AVAILABILITY_DAYS * clock::DAY);
+    let fetched_at = clock::format_iso(now);
+    let mut records = Vec::new();
+    for (of, subject, path, _) in due.into_iter().take(AVAILABILITY_PER_SYNC) {
+        let query = format!("{path}?from={from}&to={to}");
+        if let Some(data) = pager.fetch_one(&query).await? {
+            records.extend(availability(of, subject, &data, (&from, &to), &fetched_at));
+        }
+    }
+    // The availability of a monitor or heartbeat that is gone goes with it.
+    pulled.add(AVAILABILITY, records, Replacing::AllBut(subjects_now));
+    Ok(())
+}
+
+/// The response times of the monitors read longest ago (or never), at most
+/// [`RESPONSE_TIMES_PER_SYNC`]: kept as a series, so history grows past Better Stack's day.
+async fn pull_response_times(
+    pager: &Pager<'_>,
+    memory: &Memory,
+    pulled: &mut Pulled,
+) -> Result<(), PullError> {
+    let newest: HashMap<String, String> = memory
+        .newest_by(RESPONSE_TIMES, "monitor_id", "at")
+        .await
+        .map_err(stored_error)?;
+    let mut monitors: Vec<&Record> = pulled.records(MONITORS).iter().collect();
+    monitors.sort_by_key(|m| newest.get(&m.id));
+    let mut records = Vec::new();
+    for monitor in monitors.into_iter().take(RESPONSE_TIMES_PER_SYNC) {
+        let path = format!("/api/v2/monitors/{}/response-times", monitor.id);
+        if let Some(data) = pager.fetch_one(&path).await? {
+            records.extend(response_times(monitor, &data));
+        }
+    }
+    pulled.add(RESPONSE_TIMES, records, Replacing::Nothing);
+    Ok(())
+}
+
+/// Names each record's group (`group_id` → that group's name).
+fn link_groups(pulled: &mut Pulled, kind: &str, groups: &str) {
+    let names: HashMap<String, String> = pulled
+        .records(groups)
+        .iter()
+        .filter_map(|g| Some((g.id.clone(), g.text("name")?.to_owned())))
+        .collect();
+    if let Some(batch) = pulled.batches.iter_mut().find(|b| b.kind == kind) {
+        for record in &mut batch.records {
+            let name = record
+                .text("group_id")
+                .and_then(|id| names.get(id))
+                .cloned();
+            if let Some(name) = name {
+                record.fields.insert("group".into(), name.into());
+            }
+        }
     }
 }
 
 /// `records` and each of `stored` missing from them that the source, asked for it by
 /// itself, still has.
-async fn confirm<R: Record>(
+async fn confirm(
     pager: &Pager<'_>,
     path: &str,
-    mut records: Vec<R>,
+    read: fn(&Value) -> Option<Record>,
+    mut records: Vec<Record>,
     stored: &HashSet<String>,
-) -> Result<Vec<R>, PullError> {
-    let seen: HashSet<&str> = records.iter().map(R::id).collect();
+) -> Result<Vec<Record>, PullError> {
+    let seen: HashSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
     // Only ids that are plain words go into a path; any other cannot be asked for.
     let mut unseen: Vec<String> = stored
         .iter()
@@ -134,15 +310,15 @@ async fn confirm<R: Record>(
     unseen.sort();
     for id in unseen {
         if let Some(item) = pager.fetch_one(&format!("{path}/{id}")).await? {
-            records.extend(R::parse(&item));
+            records.extend(read(&item));
         }
     }
     Ok(records)
 }
 
 /// The records with the first of each id kept.
-fn dedupe<R: Record>(mut records: Vec<R>) -> Vec<R> {
+fn dedupe(mut records: Vec<Record>) -> Vec<Record> {
     let mut seen = HashSet::new();
-    records.retain(|record| seen.insert(record.id().to_owned()));
+    records.retain(|record| seen.insert(record.id.clone()));
     records
 }

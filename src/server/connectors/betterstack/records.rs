@@ -1,9 +1,12 @@
-//! Better Stack resources, read leniently: ids as strings or numbers, nulls anywhere, unknown
-//! fields ignored. Only the fields Plugboard keeps are read, so secrets inside a payload
-//! (monitor `auth_password` and header values, heartbeat ping `url`) never reach a record, and
-//! URLs lose their user-info and query values ([`scrubbed_url`]).
+//! Better Stack resources, read leniently into records of [`super::kinds`]: ids as strings or
+//! numbers, nulls anywhere, unknown fields ignored. Only the fields Plugboard keeps are read,
+//! so secrets inside a payload (monitor `auth_password` and header values, heartbeat ping
+//! `url`, a policy's `incident_token`) never reach a record, and URLs lose their user-info and
+//! query values ([`scrubbed_url`]).
 
 use serde_json::Value;
+
+use crate::server::connectors::Record;
 
 fn attributes(item: &Value) -> &Value {
     &item["attributes"]
@@ -61,131 +64,249 @@ fn remote_id(item: &Value) -> Option<String> {
     text(&item["id"]).filter(|id| !id.is_empty())
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Monitor {
-    pub remote_id: String,
-    pub name: Option<String>,
-    pub url: Option<String>,
-    pub monitor_type: Option<String>,
-    pub status: Option<String>,
-    pub check_frequency: Option<i64>,
-    pub last_checked_at: Option<String>,
-    pub team_name: Option<String>,
+/// Texts from a list of strings (or numbers); `None` when it is no list.
+fn texts(value: &Value) -> Option<Vec<String>> {
+    value
+        .as_array()
+        .map(|items| items.iter().filter_map(text).collect())
 }
 
-impl Monitor {
-    pub fn read(item: &Value) -> Option<Self> {
-        let a = attributes(item);
-        Some(Self {
-            remote_id: remote_id(item)?,
-            name: text(&a["pronounceable_name"]),
-            url: scrubbed_url(&a["url"]),
-            monitor_type: text(&a["monitor_type"]),
-            status: text(&a["status"]),
-            check_frequency: int(&a["check_frequency"]),
-            last_checked_at: text(&a["last_checked_at"]),
-            team_name: text(&a["team_name"]),
-        })
-    }
+fn flag(value: &Value) -> Option<bool> {
+    value.as_bool()
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct MonitorGroup {
-    pub remote_id: String,
-    pub name: Option<String>,
-    pub team_name: Option<String>,
+/// The id a relationship points at (`relationships.<name>.data.id`).
+fn related(item: &Value, name: &str) -> Option<String> {
+    text(&item["relationships"][name]["data"]["id"])
 }
 
-impl MonitorGroup {
-    pub fn read(item: &Value) -> Option<Self> {
-        let a = attributes(item);
-        Some(Self {
-            remote_id: remote_id(item)?,
-            name: text(&a["name"]),
-            team_name: text(&a["team_name"]),
-        })
-    }
+/// A new record for `item`, with the team every Uptime resource names.
+fn record(item: &Value) -> Option<Record> {
+    Some(Record::new(remote_id(item)?).with("team", text(&attributes(item)["team_name"])))
+}
+
+pub fn monitor(item: &Value) -> Option<Record> {
+    let a = attributes(item);
+    Some(
+        record(item)?
+            .with("name", text(&a["pronounceable_name"]))
+            .with("url", scrubbed_url(&a["url"]))
+            .with("type", text(&a["monitor_type"]))
+            .with("status", text(&a["status"]))
+            .with("check_frequency_seconds", int(&a["check_frequency"]))
+            .with("last_checked_at", text(&a["last_checked_at"]))
+            .with("group_id", text(&a["monitor_group_id"]))
+            .with("regions", texts(&a["regions"]))
+            .with("paused_at", text(&a["paused_at"]))
+            .with("created_at", text(&a["created_at"]))
+            .with("ssl_expiration_days", int(&a["ssl_expiration"]))
+            .with("domain_expiration_days", int(&a["domain_expiration"])),
+    )
+}
+
+/// A monitor group or a heartbeat group.
+pub fn group(item: &Value) -> Option<Record> {
+    let a = attributes(item);
+    Some(
+        record(item)?
+            .with("name", text(&a["name"]))
+            .with("paused", flag(&a["paused"]))
+            .with("created_at", text(&a["created_at"])),
+    )
 }
 
 /// A heartbeat, without its `url`: that is a secret ping address.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Heartbeat {
-    pub remote_id: String,
-    pub name: Option<String>,
-    pub period: Option<i64>,
-    pub grace: Option<i64>,
-    pub status: Option<String>,
-    pub team_name: Option<String>,
+pub fn heartbeat(item: &Value) -> Option<Record> {
+    let a = attributes(item);
+    Some(
+        record(item)?
+            .with("name", text(&a["name"]))
+            .with("status", text(&a["status"]))
+            .with("period_seconds", int(&a["period"]))
+            .with("grace_seconds", int(&a["grace"]))
+            .with("group_id", text(&a["heartbeat_group_id"]))
+            .with("paused_at", text(&a["paused_at"]))
+            .with("created_at", text(&a["created_at"])),
+    )
 }
 
-impl Heartbeat {
-    pub fn read(item: &Value) -> Option<Self> {
-        let a = attributes(item);
-        Some(Self {
-            remote_id: remote_id(item)?,
-            name: text(&a["name"]),
-            period: int(&a["period"]),
-            grace: int(&a["grace"]),
-            status: text(&a["status"]),
-            team_name: text(&a["team_name"]),
+pub fn status_page(item: &Value) -> Option<Record> {
+    let a = attributes(item);
+    Some(
+        record(item)?
+            .with("company_name", text(&a["company_name"]))
+            .with("subdomain", text(&a["subdomain"]))
+            .with("custom_domain", text(&a["custom_domain"]))
+            .with("aggregate_state", text(&a["aggregate_state"])),
+    )
+}
+
+pub fn incident(item: &Value) -> Option<Record> {
+    let a = attributes(item);
+    Some(
+        record(item)?
+            .with("name", text(&a["name"]))
+            .with("cause", text(&a["cause"]))
+            .with("status", text(&a["status"]))
+            .with("started_at", text(&a["started_at"]))
+            .with("acknowledged_at", text(&a["acknowledged_at"]))
+            .with("acknowledged_by", text(&a["acknowledged_by"]))
+            .with("resolved_at", text(&a["resolved_at"]))
+            .with("resolved_by", text(&a["resolved_by"]))
+            .with("monitor_id", related(item, "monitor"))
+            .with("heartbeat_id", related(item, "heartbeat"))
+            .with("regions", texts(&a["regions"]))
+            .with("metadata", metadata(&a["metadata"]))
+            .with("url", scrubbed_url(&a["url"])),
+    )
+}
+
+/// Incident metadata as one line: `key: value, value; key: value`. v3 gives each key a list
+/// of `{type, value}`; v2 a plain value.
+fn metadata(value: &Value) -> Option<String> {
+    let map = value.as_object().filter(|map| !map.is_empty())?;
+    let line = map
+        .iter()
+        .map(|(key, values)| {
+            let values: Vec<String> = match values {
+                Value::Array(items) => items
+                    .iter()
+                    .filter_map(|item| text(&item["value"]).or_else(|| text(item)))
+                    .collect(),
+                other => text(other).into_iter().collect(),
+            };
+            format!("{key}: {}", values.join(", "))
         })
-    }
+        .collect::<Vec<_>>()
+        .join("; ");
+    Some(line)
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct StatusPage {
-    pub remote_id: String,
-    pub company_name: Option<String>,
-    pub subdomain: Option<String>,
-    pub custom_domain: Option<String>,
-    pub aggregate_state: Option<String>,
-    pub team_name: Option<String>,
-}
-
-impl StatusPage {
-    pub fn read(item: &Value) -> Option<Self> {
-        let a = attributes(item);
-        Some(Self {
-            remote_id: remote_id(item)?,
-            company_name: text(&a["company_name"]),
-            subdomain: text(&a["subdomain"]),
-            custom_domain: text(&a["custom_domain"]),
-            aggregate_state: text(&a["aggregate_state"]),
-            team_name: text(&a["team_name"]),
+/// An on-call calendar with who is on call now (their emails, as the list names them).
+pub fn on_call_calendar(item: &Value) -> Option<Record> {
+    let a = attributes(item);
+    let default = flag(&a["default_calendar"]);
+    let name =
+        text(&a["name"]).or_else(|| default.filter(|d| *d).map(|_| "Default calendar".into()));
+    let on_call: Vec<String> = item["relationships"]["on_call_users"]["data"]
+        .as_array()
+        .map(|users| {
+            users
+                .iter()
+                .filter_map(|user| text(&user["meta"]["email"]).or_else(|| text(&user["id"])))
+                .collect()
         })
-    }
+        .unwrap_or_default();
+    Some(
+        record(item)?
+            .with("name", name)
+            .with("default_calendar", default)
+            .with("on_call_now", on_call),
+    )
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Incident {
-    pub remote_id: String,
-    pub name: Option<String>,
-    pub url: Option<String>,
-    pub cause: Option<String>,
-    pub status: Option<String>,
-    pub started_at: Option<String>,
-    pub acknowledged_at: Option<String>,
-    pub resolved_at: Option<String>,
-    pub monitor_id: Option<String>,
-    pub team_name: Option<String>,
-}
-
-impl Incident {
-    pub fn read(item: &Value) -> Option<Self> {
-        let a = attributes(item);
-        Some(Self {
-            remote_id: remote_id(item)?,
-            name: text(&a["name"]),
-            url: scrubbed_url(&a["url"]),
-            cause: text(&a["cause"]),
-            status: text(&a["status"]),
-            started_at: text(&a["started_at"]),
-            acknowledged_at: text(&a["acknowledged_at"]),
-            resolved_at: text(&a["resolved_at"]),
-            monitor_id: text(&item["relationships"]["monitor"]["data"]["id"]),
-            team_name: text(&a["team_name"]),
+/// An escalation policy's name and steps. Its `incident_token` (a secret that opens incidents)
+/// is not read.
+pub fn policy(item: &Value) -> Option<Record> {
+    let a = attributes(item);
+    let steps: Vec<String> = a["steps"]
+        .as_array()
+        .map(|steps| {
+            steps
+                .iter()
+                .enumerate()
+                .map(|(n, step)| step_words(n, step))
+                .collect()
         })
+        .unwrap_or_default();
+    Some(
+        record(item)?
+            .with("name", text(&a["name"]))
+            .with("steps", (!steps.is_empty()).then(|| steps.join("; ")))
+            .with("repeat_count", int(&a["repeat_count"]))
+            .with("repeat_delay_seconds", int(&a["repeat_delay"])),
+    )
+}
+
+/// "2. after 180 s: current on-call, team"
+fn step_words(n: usize, step: &Value) -> String {
+    let who: Vec<String> = step["step_members"]
+        .as_array()
+        .map(|members| {
+            members
+                .iter()
+                .filter_map(|member| text(&member["type"]))
+                .map(|kind| kind.replace('_', " "))
+                .collect()
+        })
+        .unwrap_or_default();
+    let wait = int(&step["wait_before"]).unwrap_or(0);
+    let kind = text(&step["type"]).unwrap_or_else(|| "escalation".into());
+    let who = if who.is_empty() { kind } else { who.join(", ") };
+    format!("{}. after {wait} s: {who}", n + 1)
+}
+
+/// Availability of a monitor (`/sla`) or a heartbeat (`/availability`) over `from`..`to`.
+pub fn availability(
+    of: &str,
+    subject: &Record,
+    data: &Value,
+    (from, to): (&str, &str),
+    fetched_at: &str,
+) -> Option<Record> {
+    let a = attributes(data);
+    a.as_object()?;
+    Some(
+        Record::new(format!("{}-{}", of.to_lowercase(), subject.id))
+            .with("name", subject.text("name").map(str::to_owned))
+            .with("of", of)
+            .with("availability_percent", a["availability"].as_f64())
+            .with("downtime_seconds", int(&a["total_downtime"]))
+            .with("incidents", int(&a["number_of_incidents"]))
+            .with("longest_incident_seconds", int(&a["longest_incident"]))
+            .with("average_incident_seconds", int(&a["average_incident"]))
+            .with("from", from)
+            .with("to", to)
+            .with("fetched_at", fetched_at),
+    )
+}
+
+/// A monitor's response times (`data` of the answer): one record per region and time. Better
+/// Stack documents `attributes.regions[].response_times[]`; a flat list of points with their
+/// region is read too.
+pub fn response_times(monitor: &Record, data: &Value) -> Vec<Record> {
+    let point = |region: &str, point: &Value| {
+        let at = text(&point["at"])?;
+        let seconds = point["response_time"].as_f64()?;
+        Some(
+            Record::new(format!("{}/{region}/{at}", monitor.id))
+                .with("monitor", monitor.text("name").map(str::to_owned))
+                .with("monitor_id", monitor.id.clone())
+                .with("region", region)
+                .with("at", at)
+                .with("response_time_seconds", seconds),
+        )
+    };
+    if let Some(points) = data.as_array() {
+        return points
+            .iter()
+            .filter_map(|p| point(&text(&p["region"]).unwrap_or_default(), p))
+            .collect();
     }
+    attributes(data)["regions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|region| {
+            let name = text(&region["region"]).unwrap_or_default();
+            region["response_times"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(move |p| point(&name, p))
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// The message in an error body: `errors` is a string, or an object of field → messages.
@@ -200,30 +321,6 @@ pub fn error_message(body: &str) -> String {
     }
 }
 
-/// What every list's records have in common, for reading lists generically.
-pub trait Record: Sized {
-    /// The record from one JSON:API resource, if it is one.
-    fn parse(item: &Value) -> Option<Self>;
-    /// Its id at the source.
-    fn id(&self) -> &str;
-}
-
-macro_rules! records {
-    ($($kind:ty),*) => {$(
-        impl Record for $kind {
-            fn parse(item: &Value) -> Option<Self> {
-                Self::read(item)
-            }
-
-            fn id(&self) -> &str {
-                &self.remote_id
-            }
-        }
-    )*};
-}
-
-records!(Monitor, MonitorGroup, Heartbeat, StatusPage, Incident);
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -232,18 +329,19 @@ mod tests {
 
     #[test]
     fn ids_may_be_strings_or_numbers_and_nulls_are_fine() {
-        let monitor = Monitor::read(
-            &json!({"id": 42, "attributes": {"pronounceable_name": null, "check_frequency": "30"}}),
+        let m = monitor(
+            &json!({"id": 42, "attributes": {"pronounceable_name": null, "check_frequency": "30", "monitor_group_id": 7}}),
         )
         .unwrap();
-        assert_eq!(monitor.remote_id, "42");
-        assert_eq!(monitor.name, None);
-        assert_eq!(monitor.check_frequency, Some(30));
+        assert_eq!(m.id, "42");
+        assert_eq!(m.get("name"), &Value::Null);
+        assert_eq!(m.get("check_frequency_seconds"), &json!(30));
+        assert_eq!(m.get("group_id"), &json!("7"));
         assert!(
-            Monitor::read(&json!({"attributes": {}})).is_none(),
+            monitor(&json!({"attributes": {}})).is_none(),
             "no id, nothing to keep"
         );
-        assert_eq!(Monitor::read(&json!({"id": "7"})).unwrap().remote_id, "7");
+        assert_eq!(monitor(&json!({"id": "7"})).unwrap().id, "7");
     }
 
     #[test]
@@ -251,21 +349,60 @@ mod tests {
         let item = json!({"id": "1", "attributes": {
             "url": "https://api.example.com", "auth_password": "hunter2hunter2",
             "request_headers": [{"name": "X-Key", "value": "header-secret"}]}});
-        let monitor = format!("{:?}", Monitor::read(&item).unwrap());
-        assert!(!monitor.contains("hunter2") && !monitor.contains("header-secret"));
+        let kept = format!("{:?}", monitor(&item).unwrap());
+        assert!(!kept.contains("hunter2") && !kept.contains("header-secret"));
         let beat = json!({"id": "2", "attributes": {"url": "https://uptime.betterstack.com/api/v1/heartbeat/ping-secret", "name": "Nightly"}});
-        assert!(!format!("{:?}", Heartbeat::read(&beat).unwrap()).contains("ping-secret"));
+        assert!(!format!("{:?}", heartbeat(&beat).unwrap()).contains("ping-secret"));
+        let escalation = json!({"id": "3", "attributes": {"name": "Ops", "incident_token": "open-sesame",
+            "steps": [{"type": "escalation", "wait_before": 0, "step_members": [{"type": "current_on_call"}]}]}});
+        let kept = policy(&escalation).unwrap();
+        assert!(!format!("{kept:?}").contains("open-sesame"));
+        assert_eq!(kept.text("steps"), Some("1. after 0 s: current on call"));
     }
 
     #[test]
-    fn an_incident_knows_its_monitor_even_when_the_relationship_is_empty() {
-        let with = json!({"id": "5", "attributes": {"name": "Down"}, "relationships": {"monitor": {"data": {"id": 9}}}});
+    fn an_incident_knows_its_monitor_or_heartbeat_and_who_handled_it() {
+        let with = json!({"id": "5", "attributes": {"name": "Down", "acknowledged_by": "Ada",
+            "regions": ["us", "eu"], "metadata": {"Response code": [{"type": "String", "value": "503"}]}},
+            "relationships": {"monitor": {"data": {"id": 9}}}});
+        let read = incident(&with).unwrap();
+        assert_eq!(read.text("monitor_id"), Some("9"));
+        assert_eq!(read.text("acknowledged_by"), Some("Ada"));
+        assert_eq!(read.get("regions"), &json!(["us", "eu"]));
+        assert_eq!(read.text("metadata"), Some("Response code: 503"));
+        let beat = json!({"id": "6", "attributes": {}, "relationships": {"heartbeat": {"data": {"id": "2001"}}}});
+        let read = incident(&beat).unwrap();
         assert_eq!(
-            Incident::read(&with).unwrap().monitor_id.as_deref(),
-            Some("9")
+            (read.get("monitor_id"), read.text("heartbeat_id")),
+            (&Value::Null, Some("2001"))
         );
-        let manual = json!({"id": "6", "attributes": {}, "relationships": {}});
-        assert_eq!(Incident::read(&manual).unwrap().monitor_id, None);
+    }
+
+    #[test]
+    fn a_default_calendar_without_a_name_still_reads_and_names_who_is_on_call() {
+        let calendar = json!({"id": "12345", "attributes": {"name": null, "default_calendar": true},
+            "relationships": {"on_call_users": {"data": [{"id": "2345", "type": "user", "meta": {"email": "tomas@example.com"}}]}}});
+        let read = on_call_calendar(&calendar).unwrap();
+        assert_eq!(read.text("name"), Some("Default calendar"));
+        assert_eq!(read.get("on_call_now"), &json!(["tomas@example.com"]));
+    }
+
+    #[test]
+    fn response_times_are_read_per_region_and_point_in_either_shape() {
+        let monitor = Record::new("1000").with("name", "Service 0");
+        let documented = json!({"data": {"id": "1000", "type": "monitor_response_times", "attributes": {"regions": [
+            {"region": "us", "response_times": [{"at": "2026-11-30T10:00:00.000Z", "response_time": 0.25}]},
+            {"region": "eu", "response_times": [{"at": "2026-11-30T10:00:00.000Z", "response_time": 0.125}, {"at": "x"}]}]}}});
+        let points = response_times(&monitor, &documented["data"]);
+        assert_eq!(points.len(), 2);
+        assert_eq!(points[1].id, "1000/eu/2026-11-30T10:00:00.000Z");
+        assert_eq!(points[1].get("response_time_seconds"), &json!(0.125));
+        let flat =
+            json!({"data": [{"at": "2026-11-30T10:00:00Z", "response_time": 0.2, "region": "us"}]});
+        assert_eq!(
+            response_times(&monitor, &flat["data"])[0].text("region"),
+            Some("us")
+        );
     }
 
     #[test]
