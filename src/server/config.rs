@@ -47,6 +47,9 @@ pub struct Settings {
     pub betterstack_uptime_url: Url,
     pub public_url: Option<Url>,
     pub sync_interval: Duration,
+    /// Monitors and heartbeats whose availability, and monitors whose response times, one
+    /// sync reads (`PLUGBOARD_DETAILS_PER_SYNC`; 0 reads none).
+    pub details_per_sync: usize,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`PLUGBOARD_TRUSTED_PROXIES`).
     pub trusted_proxies: Vec<IpAddr>,
 }
@@ -83,6 +86,7 @@ impl Settings {
             betterstack_uptime_url: betterstack_uptime_url(env("BETTERSTACK_UPTIME_URL"))?,
             public_url: public_url(env("PLUGBOARD_PUBLIC_URL"))?,
             sync_interval: sync_interval(env("PLUGBOARD_SYNC_INTERVAL"))?,
+            details_per_sync: details_per_sync(env("PLUGBOARD_DETAILS_PER_SYNC"))?,
             trusted_proxies: trusted_proxies(env("PLUGBOARD_TRUSTED_PROXIES"))?,
         })
     }
@@ -134,6 +138,28 @@ pub fn betterstack_uptime_url(value: Option<String>) -> Result<Url, ConfigError>
         ));
     }
     Ok(url)
+}
+
+/// How many monitors a sync reads details of when `PLUGBOARD_DETAILS_PER_SYNC` is unset: a
+/// few seconds of requests at 8 a second, so a large account's lists never wait on them.
+pub const DEFAULT_DETAILS_PER_SYNC: usize = 25;
+const MAX_DETAILS_PER_SYNC: usize = 1_000;
+
+/// `PLUGBOARD_DETAILS_PER_SYNC`: a whole number from 0 to 1,000.
+pub fn details_per_sync(value: Option<String>) -> Result<usize, ConfigError> {
+    let Some(raw) = value.filter(|v| !v.trim().is_empty()) else {
+        return Ok(DEFAULT_DETAILS_PER_SYNC);
+    };
+    raw.trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| *n <= MAX_DETAILS_PER_SYNC)
+        .ok_or_else(|| {
+            ConfigError::new(
+                "PLUGBOARD_DETAILS_PER_SYNC",
+                format!("'{raw}' is not a whole number from 0 to {MAX_DETAILS_PER_SYNC}"),
+            )
+        })
 }
 
 /// `PLUGBOARD_SYNC_INTERVAL`: how often connections sync, like `15m`, `1h` or `90s`
@@ -256,6 +282,18 @@ mod tests {
             .unwrap_err()
             .to_string()
             .starts_with("PLUGBOARD_SYNC_INTERVAL"));
+    }
+
+    #[test]
+    fn details_per_sync_is_a_bounded_whole_number() {
+        assert_eq!(details_per_sync(None).unwrap(), DEFAULT_DETAILS_PER_SYNC);
+        assert_eq!(details_per_sync(Some("0".into())).unwrap(), 0);
+        assert_eq!(details_per_sync(Some(" 100 ".into())).unwrap(), 100);
+        assert!(details_per_sync(Some("1001".into())).is_err());
+        assert!(details_per_sync(Some("-1".into()))
+            .unwrap_err()
+            .to_string()
+            .starts_with("PLUGBOARD_DETAILS_PER_SYNC"));
     }
 
     #[test]

@@ -68,6 +68,9 @@ pub enum PullError {
     NoAccess,
     #[error("{0}")]
     Refused(String),
+    /// The source has no such list (404): an older or newer API, or a plan without it.
+    #[error("{0} answered 404 Not Found")]
+    NotFound(String),
     #[error("{0}")]
     Unavailable(String),
     #[error("stopped")]

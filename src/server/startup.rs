@@ -1,11 +1,19 @@
 //! Turning settings into a running server, and stopping it gracefully.
 
-use std::future::Future;
+use std::{future::Future, sync::Arc};
 
 use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 
-use super::{auth, config::ConfigError, config::Settings, db, router::router, state::AppState};
+use super::{
+    auth,
+    config::ConfigError,
+    config::Settings,
+    connectors::{betterstack::BetterStackUptime, Connector, Connectors},
+    db,
+    router::router,
+    state::AppState,
+};
 
 /// Opens and migrates the database and loads the master key.
 pub async fn build_state(settings: &Settings) -> Result<AppState, ConfigError> {
@@ -42,7 +50,10 @@ pub async fn build_state(settings: &Settings) -> Result<AppState, ConfigError> {
         settings.leptos.clone(),
         pool,
         master_key,
-        settings.betterstack_uptime_url.clone(),
+        Connectors::new([Arc::new(BetterStackUptime {
+            base: settings.betterstack_uptime_url.clone(),
+            details_per_sync: settings.details_per_sync,
+        }) as Arc<dyn Connector>]),
         settings.public_url.clone(),
         settings.sync_interval,
         settings.trusted_proxies.clone(),

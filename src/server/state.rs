@@ -17,7 +17,7 @@ use url::Url;
 use super::{
     auth::{passwords::HashingTurns, SignedInUser},
     check_budget::CheckBudgets,
-    connectors::{betterstack::BetterStackUptime, Connector, Connectors},
+    connectors::Connectors,
     master_key::MasterKey,
     read_cache::ReadCache,
     repo::{users, workspace},
@@ -42,8 +42,6 @@ pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub pool: SqlitePool,
     pub master_key: MasterKey,
-    /// Base URL of the Better Stack Uptime API; tests point it at a local double.
-    pub betterstack_uptime_url: Url,
     /// The client for calls to sources (timeouts, no redirects).
     pub http: reqwest::Client,
     /// A connector per source.
@@ -95,7 +93,7 @@ impl AppState {
         leptos_options: LeptosOptions,
         pool: SqlitePool,
         master_key: MasterKey,
-        betterstack_uptime_url: Url,
+        connectors: Connectors,
         public_url: Option<Url>,
         sync_interval: Duration,
         trusted_proxies: Vec<IpAddr>,
@@ -104,10 +102,7 @@ impl AppState {
             leptos_options,
             pool,
             master_key,
-            connectors: Connectors::new([Arc::new(BetterStackUptime {
-                base: betterstack_uptime_url.clone(),
-            }) as Arc<dyn Connector>]),
-            betterstack_uptime_url,
+            connectors,
             http: super::outbound::client(),
             public_url,
             trusted_proxies,

@@ -32,7 +32,6 @@ mod startup;
 mod static_files;
 mod swap_scope;
 mod sync;
-mod sync_bench;
 mod sync_over_time;
 mod sync_races;
 mod teams;

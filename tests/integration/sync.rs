@@ -10,7 +10,7 @@ use plugboard::{
         sync::{DataTable, GetSyncStatus, ListRecords, SyncNow, SyncStatus},
     },
     server::{
-        connectors::betterstack::pull::{AVAILABILITY_PER_SYNC, RESPONSE_TIMES_PER_SYNC},
+        config::DEFAULT_DETAILS_PER_SYNC,
         repo::{sync_runs, synced},
         sync::{scheduler, sync_connection, Trigger},
     },
@@ -121,13 +121,13 @@ async fn creating_a_connection_pulls_every_page_of_every_list_and_the_counts_mat
     assert!(last.succeeded, "{last:?}");
     // Seven lists of one page but monitors (3) and incidents (3), then a request per monitor
     // for availability and for response times, as many as one sync reads.
-    let per_monitor = AVAILABILITY_PER_SYNC + RESPONSE_TIMES_PER_SYNC;
+    let per_monitor = 2 * DEFAULT_DETAILS_PER_SYNC;
     assert_eq!(last.pages, 3 + 3 + 6 + per_monitor as i64);
     // Two regions, a point every half hour for a day.
-    let response_times = RESPONSE_TIMES_PER_SYNC * 2 * 48;
+    let response_times = DEFAULT_DETAILS_PER_SYNC * 2 * 48;
     assert_eq!(
         last.rows_changed,
-        (600 + 120 + 3 + 1 + 1 + AVAILABILITY_PER_SYNC + response_times) as i64
+        (600 + 120 + 3 + 1 + 1 + DEFAULT_DETAILS_PER_SYNC + response_times) as i64
     );
     let shown: Vec<(String, i64)> = status
         .counts
@@ -145,7 +145,7 @@ async fn creating_a_connection_pulls_every_page_of_every_list_and_the_counts_mat
             ("Status pages", 1),
             ("On-call calendars", 0),
             ("Escalation policies", 0),
-            ("Availability (30 days)", AVAILABILITY_PER_SYNC as i64),
+            ("Availability (30 days)", DEFAULT_DETAILS_PER_SYNC as i64),
             ("Response times", response_times as i64),
         ]
         .map(|(label, count)| (label.to_owned(), count)),

@@ -225,6 +225,42 @@ impl World {
         self
     }
 
+    /// A large account for `bench/sync.sh`: two teams (Ops, Platform), 1,000 monitors in 20
+    /// groups, 100 heartbeats in 2 groups, 2,000 incidents over 20 days (every tenth open), 5
+    /// status pages, an on-call calendar and a policy per team. Tokens: `global_…`, `team_…`
+    /// (Ops).
+    pub fn bench() -> Self {
+        let mut world = World::default()
+            .token_prefix("team_", Access::team("Ops"))
+            .token_prefix("global_", Access::Global);
+        for (t, team) in ["Ops", "Platform"].into_iter().enumerate() {
+            world = world
+                .with_groups(team, 10)
+                .with_monitors(team, 500)
+                .with_heartbeats(team, 50);
+            for day in 1..=10 {
+                let day = format!("2026-11-{:02}", day + t * 10);
+                let start = world.items(Collection::Incidents).len();
+                for n in start..start + 100 {
+                    let mut item = incident(n, team, &day, !n.is_multiple_of(10));
+                    // One of the team's own monitors (Ops 1000–1499, Platform 1500–1999).
+                    let monitor = 1000 + t * 500 + n % 500;
+                    item["relationships"]["monitor"]["data"]["id"] = json!(monitor.to_string());
+                    world.push(Collection::Incidents, item);
+                }
+            }
+            world.push(Collection::OnCalls, on_call_calendar(t, team));
+            world.push(Collection::Policies, policy(t, team));
+        }
+        for n in 0..5 {
+            world.push(
+                Collection::StatusPages,
+                status_page(n, ["Ops", "Platform"][n % 2]),
+            );
+        }
+        world
+    }
+
     /// The world the standalone double starts with, for end-to-end tests: tokens are made up
     /// by the tests and recognised by how they start.
     pub fn demo() -> Self {

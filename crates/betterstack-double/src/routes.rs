@@ -33,6 +33,9 @@ pub fn router(world: Arc<Mutex<World>>, base: String) -> Router {
         .route("/__double/health", get(|| async { "ok" }))
         .route("/__double/requests", get(requests))
         .route("/__double/revoke", post(revoke))
+        .route("/__double/resolve", post(resolve))
+        .route("/__double/delete", post(delete))
+        .route("/__double/after-page", post(after_page))
         .fallback(api)
         .with_state(Shared { world, base })
 }
@@ -53,6 +56,74 @@ async fn revoke(
         }
         None => StatusCode::BAD_REQUEST,
     }
+}
+
+/// Resolves the incidents `ids` (comma-separated) now, as someone would in Better Stack.
+async fn resolve(
+    State(shared): State<Shared>,
+    Query(params): Query<BTreeMap<String, String>>,
+) -> StatusCode {
+    let Some(ids) = params.get("ids") else {
+        return StatusCode::BAD_REQUEST;
+    };
+    let ids: Vec<&str> = ids.split(',').map(str::trim).collect();
+    shared.world.lock().unwrap().resolve(&ids);
+    StatusCode::NO_CONTENT
+}
+
+/// Deletes record `id` of `collection` (the last part of its path: `monitors`, `incidents`…).
+async fn delete(
+    State(shared): State<Shared>,
+    Query(params): Query<BTreeMap<String, String>>,
+) -> StatusCode {
+    let (Some(collection), Some(id)) = (
+        params
+            .get("collection")
+            .and_then(|key| Collection::from_key(key)),
+        params.get("id"),
+    ) else {
+        return StatusCode::BAD_REQUEST;
+    };
+    let mut world = shared.world.lock().unwrap();
+    let items = world.data.entry(collection).or_default();
+    let before = items.len();
+    items.retain(|item| item["id"] != id.as_str());
+    if items.len() < before {
+        StatusCode::NO_CONTENT
+    } else {
+        StatusCode::NOT_FOUND
+    }
+}
+
+/// Changes `collection` right after its page `page` is next served: `change` is
+/// `delete-first` (its first record is deleted) or `add-first` (a new first monitor).
+async fn after_page(
+    State(shared): State<Shared>,
+    Query(params): Query<BTreeMap<String, String>>,
+) -> StatusCode {
+    let collection = params
+        .get("collection")
+        .and_then(|key| Collection::from_key(key));
+    let page = params.get("page").and_then(|page| page.parse().ok());
+    let (Some(collection), Some(page)) = (collection, page) else {
+        return StatusCode::BAD_REQUEST;
+    };
+    let mut world = shared.world.lock().unwrap();
+    match params.get("change").map(String::as_str) {
+        Some("delete-first") => world.after_page(collection, page, |items| {
+            if !items.is_empty() {
+                items.remove(0);
+            }
+        }),
+        Some("add-first") if collection == Collection::Monitors => {
+            let n = 90_000 + world.items(collection).len();
+            world.after_page(collection, page, move |items| {
+                items.insert(0, crate::fixtures::monitor(n, "Ops"));
+            })
+        }
+        _ => return StatusCode::BAD_REQUEST,
+    }
+    StatusCode::NO_CONTENT
 }
 
 /// Every API request: route first (unknown routes are 404 even without a token), then the

@@ -145,7 +145,7 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 }
 
 /// `2026-11-30T10:00:00.000Z`
-fn iso(at: i64) -> String {
+pub fn iso(at: i64) -> String {
     let days = at.div_euclid(DAY);
     let time = at.rem_euclid(DAY);
     let z = days + 719_468;

@@ -40,8 +40,15 @@ impl Collection {
             Collection::StatusPages => "/api/v2/status-pages",
             Collection::Incidents => "/api/v3/incidents",
             Collection::OnCalls => "/api/v2/on-calls",
-            Collection::Policies => "/api/v2/policies",
+            Collection::Policies => "/api/v3/policies",
         }
+    }
+
+    /// The collection whose path ends with `key` (`monitors`, `monitor-groups`, …).
+    pub fn from_key(key: &str) -> Option<Self> {
+        Collection::ALL
+            .into_iter()
+            .find(|collection| collection.path().rsplit('/').next() == Some(key))
     }
 
     /// (default, maximum) `per_page`: 50/250, except incidents at 10/50.
@@ -138,6 +145,22 @@ impl World {
                 .find(|(prefix, _)| token.starts_with(prefix.as_str()))
                 .map(|(_, access)| access.clone())
         })
+    }
+
+    /// Resolves the incidents `ids` now.
+    pub fn resolve(&mut self, ids: &[&str]) {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |elapsed| elapsed.as_secs() as i64);
+        let resolved_at = crate::summaries::iso(seconds);
+        for incident in self.data.entry(Collection::Incidents).or_default() {
+            if ids.iter().any(|id| incident["id"] == *id) {
+                let attributes = &mut incident["attributes"];
+                attributes["status"] = "Resolved".into();
+                attributes["resolved_at"] = resolved_at.clone().into();
+                attributes["resolved_by"] = "Ada Admin".into();
+            }
+        }
     }
 
     /// Makes `token` unknown from now on, as revoking it in Better Stack does.

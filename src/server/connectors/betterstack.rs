@@ -20,6 +20,9 @@ use pager::Pager;
 /// The connector, talking to `base` (`BETTERSTACK_UPTIME_URL`; tests point it at a double).
 pub struct BetterStackUptime {
     pub base: Url,
+    /// Monitors and heartbeats whose availability, and monitors whose response times, one
+    /// sync reads (a request each).
+    pub details_per_sync: usize,
 }
 
 #[async_trait]
@@ -46,6 +49,6 @@ impl Connector for BetterStackUptime {
             on_page: cx.on_page,
             teams: cx.teams,
         };
-        pull::pull(&pager, cx.memory, cx.complete).await
+        pull::pull(&pager, cx.memory, cx.complete, self.details_per_sync).await
     }
 }

@@ -78,6 +78,7 @@ impl TestApp {
             .expect("url"),
             public_url: config::public_url(options.public_url.clone()).expect("public url"),
             sync_interval: config::DEFAULT_SYNC_INTERVAL,
+            details_per_sync: config::DEFAULT_DETAILS_PER_SYNC,
             trusted_proxies: options.trusted_proxies.clone(),
         };
         let state = startup::build_state(&settings).await.expect("state");

@@ -153,7 +153,7 @@ async fn read_reach(
         let items = match pager.fetch_all(path, PAGE_SIZE, &[]).await {
             Ok(items) => items,
             // A list this token may not read says nothing about the others.
-            Err(PullError::NoAccess | PullError::Refused(_)) => continue,
+            Err(PullError::NoAccess | PullError::Refused(_) | PullError::NotFound(_)) => continue,
             Err(other) => return Err(other),
         };
         let before = teams.len();
@@ -168,7 +168,10 @@ async fn read_reach(
             let query = [("team_name", NO_SUCH_TEAM.to_owned())];
             match pager.first_page(path, 1, &query).await {
                 Ok(items) if items.is_empty() => TokenKind::Global,
-                Ok(_) | Err(PullError::Refused(_) | PullError::NoAccess) => TokenKind::Team,
+                Ok(_)
+                | Err(PullError::Refused(_) | PullError::NoAccess | PullError::NotFound(_)) => {
+                    TokenKind::Team
+                }
                 Err(other) => return Err(other),
             }
         }

@@ -183,7 +183,7 @@ impl Pager<'_> {
         let path = url.path().to_owned();
         self.get_or_missing(url)
             .await?
-            .ok_or_else(|| PullError::Refused(format!("{path} answered 404 Not Found")))
+            .ok_or(PullError::NotFound(path))
     }
 
     /// Like [`Self::get`], but a 404 is an answer: `None`.

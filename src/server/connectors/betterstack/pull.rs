@@ -35,16 +35,14 @@ const PAGE_SIZE: u32 = 250;
 const INCIDENT_PAGE_SIZE: u32 = 50;
 const DEFAULT_PAGE_SIZE: u32 = 50;
 const INCIDENTS_PATH: &str = "/api/v3/incidents";
-/// Monitors and heartbeats whose availability one sync reads: each is read again after a day.
-pub const AVAILABILITY_PER_SYNC: usize = 25;
-/// Monitors whose response times (Better Stack keeps 24 hours) one sync reads.
-pub const RESPONSE_TIMES_PER_SYNC: usize = 25;
 const AVAILABILITY_DAYS: i64 = 30;
 
 /// One list: where it is read, how big its pages are, how an item reads.
 struct List {
     kind: &'static str,
     path: &'static str,
+    /// Where an older API serves it, asked when `path` is not found.
+    older_path: Option<&'static str>,
     per_page: u32,
     read: fn(&Value) -> Option<Record>,
     /// Not every token or plan reads it: a refusal keeps what was stored instead of failing
@@ -56,6 +54,7 @@ const LISTS: [List; 7] = [
     List {
         kind: MONITOR_GROUPS,
         path: "/api/v2/monitor-groups",
+        older_path: None,
         per_page: PAGE_SIZE,
         read: records::group,
         optional: false,
@@ -63,6 +62,7 @@ const LISTS: [List; 7] = [
     List {
         kind: MONITORS,
         path: "/api/v2/monitors",
+        older_path: None,
         per_page: PAGE_SIZE,
         read: records::monitor,
         optional: false,
@@ -70,6 +70,7 @@ const LISTS: [List; 7] = [
     List {
         kind: HEARTBEAT_GROUPS,
         path: "/api/v2/heartbeat-groups",
+        older_path: None,
         per_page: PAGE_SIZE,
         read: records::group,
         optional: true,
@@ -77,6 +78,7 @@ const LISTS: [List; 7] = [
     List {
         kind: HEARTBEATS,
         path: "/api/v2/heartbeats",
+        older_path: None,
         per_page: PAGE_SIZE,
         read: records::heartbeat,
         optional: false,
@@ -84,6 +86,7 @@ const LISTS: [List; 7] = [
     List {
         kind: STATUS_PAGES,
         path: "/api/v2/status-pages",
+        older_path: None,
         per_page: PAGE_SIZE,
         read: records::status_page,
         optional: false,
@@ -91,13 +94,15 @@ const LISTS: [List; 7] = [
     List {
         kind: ON_CALLS,
         path: "/api/v2/on-calls",
+        older_path: None,
         per_page: DEFAULT_PAGE_SIZE,
         read: records::on_call_calendar,
         optional: true,
     },
     List {
         kind: POLICIES,
-        path: "/api/v2/policies",
+        path: "/api/v3/policies",
+        older_path: Some("/api/v2/policies"),
         per_page: DEFAULT_PAGE_SIZE,
         read: records::policy,
         optional: true,
@@ -105,14 +110,23 @@ const LISTS: [List; 7] = [
 ];
 
 /// Pulls everything. Unless `complete`, incidents are read from the newest day stored on,
-/// with the open ones; the lists are always read whole.
-pub async fn pull(pager: &Pager<'_>, memory: &Memory, complete: bool) -> Result<Pulled, PullError> {
+/// with the open ones; the lists are always read whole. `details` is how many monitors and
+/// heartbeats get their availability read (each again after a day), and how many monitors
+/// their response times (Better Stack keeps a day of them).
+pub async fn pull(
+    pager: &Pager<'_>,
+    memory: &Memory,
+    complete: bool,
+    details: usize,
+) -> Result<Pulled, PullError> {
     let mut pulled = Pulled::default();
     for list in &LISTS {
         let stored = memory.ids(list.kind).await.map_err(stored_error)?;
         match read_list(pager, list, &stored).await {
             Ok(records) => pulled.add(list.kind, records, Replacing::Everything),
-            Err(PullError::NoAccess | PullError::Refused(_)) if list.optional => {
+            Err(PullError::NoAccess | PullError::Refused(_) | PullError::NotFound(_))
+                if list.optional =>
+            {
                 tracing::info!(
                     kind = list.kind,
                     "this list cannot be read; what was stored stays"
@@ -124,8 +138,8 @@ pub async fn pull(pager: &Pager<'_>, memory: &Memory, complete: bool) -> Result<
     link_groups(&mut pulled, MONITORS, MONITOR_GROUPS);
     link_groups(&mut pulled, HEARTBEATS, HEARTBEAT_GROUPS);
     pull_incidents(pager, memory, complete, &mut pulled).await?;
-    pull_availability(pager, memory, &mut pulled).await?;
-    pull_response_times(pager, memory, &mut pulled).await?;
+    pull_availability(pager, memory, details, &mut pulled).await?;
+    pull_response_times(pager, memory, details, &mut pulled).await?;
     Ok(pulled)
 }
 
@@ -140,9 +154,17 @@ async fn read_list(
     list: &List,
     stored: &HashSet<String>,
 ) -> Result<Vec<Record>, PullError> {
-    let items = pager.fetch_all(list.path, list.per_page, &[]).await?;
+    let (path, items) = match (
+        pager.fetch_all(list.path, list.per_page, &[]).await,
+        list.older_path,
+    ) {
+        (Err(PullError::NotFound(_)), Some(older)) => {
+            (older, pager.fetch_all(older, list.per_page, &[]).await?)
+        }
+        (read, _) => (list.path, read?),
+    };
     let records = dedupe(items.iter().filter_map(list.read).collect());
-    confirm(pager, list.path, list.read, records, stored).await
+    confirm(pager, path, list.read, records, stored).await
 }
 
 async fn pull_incidents(
@@ -194,10 +216,11 @@ async fn pull_incidents(
 }
 
 /// The availability of the monitors and heartbeats read longest ago (or never), at most
-/// [`AVAILABILITY_PER_SYNC`], none read within a day.
+/// `details`, none read within a day.
 async fn pull_availability(
     pager: &Pager<'_>,
     memory: &Memory,
+    details: usize,
     pulled: &mut Pulled,
 ) -> Result<(), PullError> {
     let read_at = memory
@@ -232,7 +255,7 @@ async fn pull_availability(
     let from = clock::format_day(now - AVAILABILITY_DAYS * clock::DAY);
     let fetched_at = clock::format_iso(now);
     let mut records = Vec::new();
-    for (of, subject, path, _) in due.into_iter().take(AVAILABILITY_PER_SYNC) {
+    for (of, subject, path, _) in due.into_iter().take(details) {
         let query = format!("{path}?from={from}&to={to}");
         if let Some(data) = pager.fetch_one(&query).await? {
             records.extend(availability(of, subject, &data, (&from, &to), &fetched_at));
@@ -243,11 +266,12 @@ async fn pull_availability(
     Ok(())
 }
 
-/// The response times of the monitors read longest ago (or never), at most
-/// [`RESPONSE_TIMES_PER_SYNC`]: kept as a series, so history grows past Better Stack's day.
+/// The response times of the monitors read longest ago (or never), at most `details`: kept
+/// as a series, so history grows past Better Stack's day.
 async fn pull_response_times(
     pager: &Pager<'_>,
     memory: &Memory,
+    details: usize,
     pulled: &mut Pulled,
 ) -> Result<(), PullError> {
     let newest: HashMap<String, String> = memory
@@ -257,7 +281,7 @@ async fn pull_response_times(
     let mut monitors: Vec<&Record> = pulled.records(MONITORS).iter().collect();
     monitors.sort_by_key(|m| newest.get(&m.id));
     let mut records = Vec::new();
-    for monitor in monitors.into_iter().take(RESPONSE_TIMES_PER_SYNC) {
+    for monitor in monitors.into_iter().take(details) {
         let path = format!("/api/v2/monitors/{}/response-times", monitor.id);
         if let Some(data) = pager.fetch_one(&path).await? {
             records.extend(response_times(monitor, &data));
