@@ -361,6 +361,34 @@ async fn a_next_link_to_another_host_is_followed_by_its_page_number_only() {
 }
 
 #[tokio::test]
+async fn lists_a_token_may_not_read_and_details_it_may_not_read_leave_the_rest_to_sync() {
+    let mut world = big_world(4, 2);
+    world.failing_paths.insert("/api/v2/on-calls".into(), 403);
+    world.failing_paths.insert("/api/v3/policies".into(), 404);
+    world
+        .failing_paths
+        .insert("/api/v2/monitors/1000/sla".into(), 403);
+    world
+        .failing_paths
+        .insert("/api/v2/monitors/1000/response-times".into(), 403);
+    let (app, double, admin, id) = connected(world).await;
+    let last = status(&admin, id).await.last.unwrap();
+    assert!(last.succeeded, "{last:?}");
+    let counts = counts(&app, id).await;
+    assert_eq!((counts["monitors"], counts["incidents"]), (4, 2));
+    assert!(!counts.contains_key("availability") && !counts.contains_key("response_times"));
+    let asked: Vec<String> = double.requests().iter().map(|r| r.path.clone()).collect();
+    assert!(
+        asked.iter().any(|path| path == "/api/v2/policies"),
+        "policies were asked for where an older API has them"
+    );
+    assert!(
+        !asked.iter().any(|path| path == "/api/v2/monitors/1001/sla"),
+        "after a refusal, no more detail reads this sync"
+    );
+}
+
+#[tokio::test]
 async fn a_sync_that_fails_midway_keeps_the_previous_data_and_records_the_failure() {
     let (app, double, admin, id) = connected(big_world(30, 10)).await;
     double.with(|world| {

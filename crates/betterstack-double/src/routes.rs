@@ -143,7 +143,16 @@ async fn api(
     let target = (method == Method::GET).then(|| route(uri.path())).flatten();
     let response = match target {
         None => not_found(&method, uri.path()),
-        Some(target) => answer(&shared, target, authorization.as_deref(), &params).await,
+        Some(target) => {
+            answer(
+                &shared,
+                uri.path(),
+                target,
+                authorization.as_deref(),
+                &params,
+            )
+            .await
+        }
     };
     shared.world.lock().unwrap().requests.push(RecordedRequest {
         arrived_ms,
@@ -197,18 +206,21 @@ fn error(status: StatusCode, message: &str) -> Response {
 
 async fn answer(
     shared: &Shared,
+    path: &str,
     target: Target<'_>,
     authorization: Option<&str>,
     params: &BTreeMap<String, String>,
 ) -> Response {
     let collection = target.collection;
-    let failing = shared
-        .world
-        .lock()
-        .unwrap()
-        .failing_paths
-        .get(collection.path())
-        .copied();
+    // A failing path fails itself, and a failing list its records too.
+    let failing = {
+        let world = shared.world.lock().unwrap();
+        let failing = &world.failing_paths;
+        failing
+            .get(path)
+            .or_else(|| failing.get(collection.path()))
+            .copied()
+    };
     if let Some(status) = failing {
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
         return (

@@ -155,7 +155,8 @@ fn Rows(table: TableUrl, page: DataTable) -> impl IntoView {
     let wraps: Vec<bool> = page.columns.iter().map(|column| column.wrap).collect();
     let pages_label = format!("{} pages", page.label);
     view! {
-        <div class="table-scroll">
+        // Focusable, so a keyboard can scroll a table wider than the screen.
+        <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{} table", page.label)>
             <table class="table data-table">
                 <caption class="visually-hidden">{page.label.clone()}</caption>
                 <thead><tr><SortHeaders table=table.clone() page=page.clone()/></tr></thead>

@@ -257,8 +257,12 @@ async fn pull_availability(
     let mut records = Vec::new();
     for (of, subject, path, _) in due.into_iter().take(details) {
         let query = format!("{path}?from={from}&to={to}");
-        if let Some(data) = pager.fetch_one(&query).await? {
-            records.extend(availability(of, subject, &data, (&from, &to), &fetched_at));
+        match detail(pager.fetch_one(&query).await)? {
+            Some(Some(data)) => {
+                records.extend(availability(of, subject, &data, (&from, &to), &fetched_at))
+            }
+            Some(None) => {}
+            None => break,
         }
     }
     // The availability of a monitor or heartbeat that is gone goes with it.
@@ -283,12 +287,27 @@ async fn pull_response_times(
     let mut records = Vec::new();
     for monitor in monitors.into_iter().take(details) {
         let path = format!("/api/v2/monitors/{}/response-times", monitor.id);
-        if let Some(data) = pager.fetch_one(&path).await? {
-            records.extend(response_times(monitor, &data));
+        match detail(pager.fetch_one(&path).await)? {
+            Some(Some(data)) => records.extend(response_times(monitor, &data)),
+            Some(None) => {}
+            None => break,
         }
     }
     pulled.add(RESPONSE_TIMES, records, Replacing::Nothing);
     Ok(())
+}
+
+/// A detail read's answer; `Ok(None)` when this token or plan may not read details (403, or
+/// a refusal): the lists still count, and the details are left for now.
+fn detail(read: Result<Option<Value>, PullError>) -> Result<Option<Option<Value>>, PullError> {
+    match read {
+        Ok(found) => Ok(Some(found)),
+        Err(PullError::NoAccess | PullError::Refused(_)) => {
+            tracing::info!("this token cannot read availability or response times");
+            Ok(None)
+        }
+        Err(other) => Err(other),
+    }
 }
 
 /// Names each record's group (`group_id` → that group's name).
