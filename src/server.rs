@@ -6,6 +6,7 @@ pub mod cli;
 pub mod client_addr;
 pub mod clock;
 pub mod config;
+mod config_error;
 pub mod connectors;
 pub mod crypto;
 pub mod csrf;

@@ -21,22 +21,8 @@ pub const DEFAULT_BETTERSTACK_UPTIME_URL: &str = "https://uptime.betterstack.com
 pub const DEFAULT_SYNC_INTERVAL: Duration = Duration::from_secs(15 * 60);
 const LEPTOS_TOML: &str = "Leptos.toml";
 
-/// A setting that cannot be used, and why, in one line.
-#[derive(Debug, thiserror::Error)]
-#[error("{variable}: {problem}")]
-pub struct ConfigError {
-    pub variable: &'static str,
-    pub problem: String,
-}
-
-impl ConfigError {
-    pub fn new(variable: &'static str, problem: impl Into<String>) -> Self {
-        Self {
-            variable,
-            problem: problem.into(),
-        }
-    }
-}
+// Its own module, so that the master key's loader can report with it without importing this.
+pub use super::config_error::ConfigError;
 
 /// Everything the server needs to start.
 #[derive(Debug, Clone)]
