@@ -25,8 +25,6 @@ pub struct DataState {
     status: PageData<Result<SyncStatus, AppError>>,
     data_version: RwSignal<u32>,
     table: TableData,
-    /// The kind whose table shows (empty: the source's first).
-    kind: StoredValue<String>,
 }
 
 impl DataState {
@@ -45,11 +43,6 @@ impl DataState {
             }
         });
         let data_version = RwSignal::new(0u32);
-        let kind = query
-            .iter()
-            .find(|(key, _)| key == KIND_KEY)
-            .map(|(_, value)| value.clone())
-            .unwrap_or_default();
         let table = TableData::new(&query, data_version, source, id);
         Self {
             sync,
@@ -57,7 +50,6 @@ impl DataState {
             status,
             data_version,
             table,
-            kind: StoredValue::new(kind),
         }
     }
 }
@@ -71,7 +63,6 @@ pub fn DataSection(source: String, id: i64, can_sync: bool, state: DataState) ->
         status,
         data_version,
         table,
-        kind,
     } = state;
     let error = form_error(sync.value());
     // While a sync runs, look again every second. Without JavaScript the page refreshes itself
@@ -101,7 +92,7 @@ pub fn DataSection(source: String, id: i64, can_sync: bool, state: DataState) ->
             <h2 id="data-title">"Data"</h2>
             <Transition fallback=|| view! { <p>"Loading the data…"</p> }>
                 {move || Suspend::new(async move {
-                    status.await.map(|status| view! { <SyncSummary status shown=kind.get_value()/> })
+                    status.await.map(|status| view! { <SyncSummary status shown=table.kind()/> })
                 })}
             </Transition>
             {can_sync.then({

@@ -74,6 +74,8 @@ impl TableUrl {
 #[derive(Clone, Copy)]
 pub struct TableData {
     table: StoredValue<TableUrl>,
+    /// The kind the URL names (empty: the source's first).
+    kind: StoredValue<String>,
     page: PageData<Result<DataTable, AppError>>,
 }
 
@@ -96,6 +98,7 @@ impl TableData {
             .find(|(key, _)| key == KIND_KEY)
             .map(|(_, value)| value.clone())
             .unwrap_or_default();
+        let kind = StoredValue::new(kind);
         let table = StoredValue::new(TableUrl {
             prefix: TABLE_PREFIX,
             query: query.to_vec(),
@@ -108,7 +111,7 @@ impl TableData {
                     list_records(
                         source.clone(),
                         id,
-                        kind.clone(),
+                        kind.get_value(),
                         table.get("sort"),
                         table.get("dir"),
                         table.get("filter"),
@@ -118,14 +121,19 @@ impl TableData {
                 async move { read.ok_or(AppError::NotFound)?.await }
             },
         );
-        Self { table, page }
+        Self { table, kind, page }
+    }
+
+    /// The kind the URL names; empty for the source's first.
+    pub fn kind(&self) -> String {
+        self.kind.get_value()
     }
 }
 
 /// The records of one kind: filter, downloads, the table and its pages.
 #[component]
 pub fn RecordsTable(source: String, id: i64, data: TableData) -> impl IntoView {
-    let TableData { table, page } = data;
+    let TableData { table, page, .. } = data;
     view! {
         <Transition fallback=|| view! { <p>"Loading the records…"</p> }>
             <ErrorBoundary fallback=error_page>
