@@ -1,7 +1,7 @@
 //! Plugboard: a self-hosted place for a team to connect its data sources by API credential.
 //!
 //! One crate, two targets: the server (feature `ssr`) and the browser bundle (feature
-//! `hydrate`). `app`, `api`, `domain` and `error` build for both; `server` only for the server.
+//! `hydrate`). `app`, `api`, `wire`, `domain` and `error` build for both; `server` only for the server.
 
 pub mod api;
 pub mod app;
@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod wire;
 
 /// Entry point of the browser bundle: brings the page's islands (its interactive parts) to
 /// life. Everything else on the page is plain HTML from the server.

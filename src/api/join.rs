@@ -1,18 +1,8 @@
 //! Joining the workspace with an invite link. Public: the invitee has no account yet.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::{domain::Role, error::AppError};
-
-/// What an invite offers, shown before the invitee chooses a password.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct InviteDetails {
-    pub email: String,
-    pub role: Role,
-    pub workspace_name: String,
-    pub teams: Vec<String>,
-}
+use crate::{error::AppError, wire::invites::InviteDetails};
 
 #[server(prefix = "/api")]
 pub async fn get_invite(token: String) -> Result<InviteDetails, AppError> {

@@ -1,52 +1,11 @@
 //! Settings → Members (Admins only).
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::{domain::Role, error::AppError};
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MembersOverview {
-    pub members: Vec<MemberInfo>,
-    pub invites: Vec<PendingInvite>,
-    pub teams: Vec<TeamRef>,
-    /// An invite just created by a form posted without JavaScript: shown once, then gone.
-    pub fresh_invite: Option<CreatedInvite>,
-    pub viewer_id: i64,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MemberInfo {
-    pub id: i64,
-    pub name: String,
-    pub email: String,
-    pub role: Role,
-    pub teams: Vec<String>,
-    pub joined: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PendingInvite {
-    pub id: i64,
-    pub email: String,
-    pub role: Role,
-    pub invited_by: String,
-    pub expires: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TeamRef {
-    pub id: i64,
-    pub name: String,
-}
-
-/// The one-time link for a new invite. It is shown once, to the Admin who created it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CreatedInvite {
-    pub email: String,
-    pub link: String,
-    pub expires: String,
-}
+use crate::{
+    error::AppError,
+    wire::members::{CreatedInvite, MembersOverview},
+};
 
 #[server(prefix = "/api")]
 pub async fn list_members() -> Result<MembersOverview, AppError> {
@@ -63,7 +22,12 @@ pub async fn invite_member(
 ) -> Result<CreatedInvite, AppError> {
     use crate::{
         domain::account_forms::Invitation,
-        server::{auth::require_admin, request, services::members, state::app_state},
+        server::{
+            auth::{flash, require_admin},
+            request,
+            services::members,
+            state::app_state,
+        },
     };
     let admin = require_admin().await?;
     let form = Invitation::parse(&email, &role, teams).map_err(AppError::Invalid)?;
@@ -72,14 +36,17 @@ pub async fn invite_member(
     if request::is_plain_form_post() {
         // Without JavaScript the answer is a redirect back to the page, so the link travels
         // in the session and the page shows it once.
-        request::flash_invite(&invite).await?;
+        flash::flash_invite(&invite).await?;
     }
     Ok(invite)
 }
 
 #[server(prefix = "/api")]
 pub async fn change_role(member_id: i64, role: String) -> Result<(), AppError> {
-    use crate::server::{auth::require_admin, services::members, state::app_state};
+    use crate::{
+        domain::Role,
+        server::{auth::require_admin, services::members, state::app_state},
+    };
     let admin = require_admin().await?;
     let role = Role::parse(&role).map_err(|message| {
         let mut errors = crate::domain::FieldErrors::default();

@@ -1,18 +1,8 @@
 //! First run, sign-in, sign-out, and who is signed in.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::{domain::Role, error::AppError};
-
-/// The signed-in person, as the page may know them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Viewer {
-    pub id: i64,
-    pub name: String,
-    pub role: Role,
-    pub workspace_name: String,
-}
+use crate::{error::AppError, wire::session::Viewer};
 
 /// Who is signed in, if anyone. Not an error when no one is: the header asks on every page.
 #[server(prefix = "/api")]

@@ -3,10 +3,8 @@
 use leptos::prelude::*;
 
 use crate::app::page_data::{page_data, PageData};
-use crate::{
-    api::session::{get_viewer, Viewer},
-    error::AppError,
-};
+use crate::wire::session::Viewer;
+use crate::{api::session::get_viewer, error::AppError};
 
 /// The signed-in person, or `None` before sign-in.
 #[derive(Clone, Copy)]

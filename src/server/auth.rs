@@ -2,6 +2,7 @@
 
 pub mod backend;
 pub mod cached_sessions;
+pub mod flash;
 pub mod guard;
 pub mod layer;
 pub mod passwords;

@@ -26,7 +26,7 @@ use crate::{
         token_reach::Reach,
     },
     error::AppError,
-    server::{auth::SignedInUser, outbound, repo::synced::Memory, state::AppState},
+    server::repo::synced::Memory,
 };
 
 /// What a source said about a token.
@@ -157,24 +157,4 @@ impl Connectors {
             .find(|kind| kind.key == key)
             .ok_or(AppError::NotFound)
     }
-}
-
-/// Checks `token` with the source `source_id` for `user`, within their check budget (refused
-/// with when to try again), the token's request pace and the server's bound on checks in
-/// flight.
-pub async fn check_token(
-    state: &AppState,
-    user: &SignedInUser,
-    source_id: &str,
-    token: &ApiToken,
-) -> Result<TokenCheck, AppError> {
-    let connector = state.connectors.get(source_id)?;
-    let _budget = state.check_budgets.admit(user.id)?;
-    let Some(_turn) = state.syncs.check_slot(outbound::REQUEST_TIMEOUT).await else {
-        return Ok(TokenCheck::Unreachable {
-            detail: "too many checks in flight".into(),
-        });
-    };
-    let pace = state.syncs.pace_for(token);
-    Ok(connector.check(&state.http, token, &pace).await)
 }

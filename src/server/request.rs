@@ -4,10 +4,8 @@ use axum::http::{header, request::Parts};
 use leptos::prelude::with_context;
 use url::Url;
 
-use super::{auth::auth_session, state::AppState};
-use crate::{api::members::CreatedInvite, error::AppError};
-
-const FLASH_INVITE: &str = "flash.invite";
+use super::state::AppState;
+use crate::error::AppError;
 
 /// Reads this request's head in place: `use_context` would clone all of it, every header and
 /// extension, for each look.
@@ -60,23 +58,4 @@ pub fn public_base_url(state: &AppState) -> Result<Url, AppError> {
         return Err(AppError::BadRequest);
     }
     Ok(url)
-}
-
-pub async fn flash_invite(invite: &CreatedInvite) -> Result<(), AppError> {
-    auth_session()
-        .await?
-        .session
-        .insert(FLASH_INVITE, invite)
-        .await
-        .map_err(AppError::internal)
-}
-
-/// The invite stored by [`flash_invite`], removed as it is read.
-pub async fn take_flash_invite() -> Result<Option<CreatedInvite>, AppError> {
-    auth_session()
-        .await?
-        .session
-        .remove(FLASH_INVITE)
-        .await
-        .map_err(AppError::internal)
 }

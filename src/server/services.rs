@@ -13,6 +13,7 @@ pub mod members;
 pub mod password_reset;
 pub mod source_teams;
 pub mod teams;
+pub mod token_checks;
 
 /// Whether `error` is SQLite refusing a duplicate in a unique index.
 pub(crate) fn is_unique_violation(error: &sqlx::Error) -> bool {

@@ -24,9 +24,9 @@ use super::{
     sync::SyncRegistry,
 };
 use crate::{
-    api::{connection_changes::ConnectionDetail, connections::SourceConnections},
     domain::Role,
     error::AppError,
+    wire::{connection_detail::ConnectionDetail, connections::SourceConnections},
 };
 
 /// Answers each cache below holds at most (a connection page with its History is a few KB);

@@ -1,11 +1,12 @@
 //! First run, sign-in, sign-out, sessions, the sign-in limit, and cross-site refusal.
 
 use plugboard::{
-    api::session::{CreateWorkspace, GetViewer, SignIn, SignOut, Viewer},
+    api::session::{CreateWorkspace, GetViewer, SignIn, SignOut},
     error::AppError,
 };
 
 use crate::support::{accounts::PASSWORD, TestApp, TestOptions};
+use plugboard::wire::session::Viewer;
 
 async fn user_count(app: &TestApp) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM users")

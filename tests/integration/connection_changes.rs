@@ -5,7 +5,7 @@ use betterstack_double::Access;
 use plugboard::{
     api::{
         connection_changes::{
-            ChangePrivacy, ChangeSourceTeams, CheckReport, DeleteConnection, GetConnectionDetail,
+            ChangePrivacy, ChangeSourceTeams, DeleteConnection, GetConnectionDetail,
             RenameConnection, SwapToken, TestConnection,
         },
         connections::ListConnections,
@@ -20,6 +20,7 @@ use crate::support::{
     connections::{app_with_double, call, create_connection, detail, save_credential, usual_world},
     TestApp,
 };
+use plugboard::wire::connection_detail::CheckReport;
 
 const OLD: &str = "team_oldToken1111AAAA";
 const NEW: &str = "team_newToken2222BBBB";
@@ -218,7 +219,7 @@ async fn test_now_records_what_it_found() {
     let page = detail(&admin, id).await;
     assert_eq!(
         page.facts.credential.status,
-        plugboard::api::connections::CheckStatus::Rejected
+        plugboard::wire::connections::CheckStatus::Rejected
     );
     assert_eq!(
         page.history[0].text,
@@ -408,7 +409,7 @@ async fn a_team_lead_manages_connections_shared_with_a_team_they_lead_and_no_oth
         403
     );
     assert!(!detail(&member, ops).await.can_manage);
-    let names: plugboard::api::connections::SourceConnections =
+    let names: plugboard::wire::connections::SourceConnections =
         serde_json::from_str(&call::<ListConnections>(&member, 0, &[]).await.body).unwrap();
     assert_eq!(names.connections.len(), 1);
 }

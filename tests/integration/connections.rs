@@ -3,10 +3,7 @@
 use plugboard::{
     api::{
         connection_changes::GetConnectionDetail,
-        connections::{
-            GetSetup, ListConnections, ListSources, ReviewConnection, SetupChoices,
-            SourceConnections, SourceSummary,
-        },
+        connections::{GetSetup, ListConnections, ListSources, ReviewConnection},
         members::RemoveMember,
         teams::DeleteTeam,
     },
@@ -18,6 +15,7 @@ use crate::support::{
     connections::{app_with_double, create_connection, save_credential, usual_world, SOURCE},
     teams::team_with,
 };
+use plugboard::wire::connections::{SetupChoices, SourceConnections, SourceSummary};
 
 async fn visible(browser: &Browser) -> Vec<String> {
     let reply = browser.call::<ListConnections>(&[("source", SOURCE)]).await;

@@ -7,8 +7,8 @@ use std::{collections::BTreeSet, path::Path, time::Duration};
 use betterstack_double::{fixtures, Access, Collection, Double};
 use leptos::server_fn::ServerFn;
 use plugboard::api::{
-    connection_changes::{CheckReport, SwapToken, TestConnection},
-    connections::{CreateConnection, ListConnections, SourceConnections},
+    connection_changes::{SwapToken, TestConnection},
+    connections::{CreateConnection, ListConnections},
     session::CreateWorkspace,
     sync::SyncNow,
 };
@@ -20,6 +20,7 @@ use crate::support::{
     connections::{save_credential, usual_world, SOURCE},
     spawn_binary::{capture_logs, command_in, start},
 };
+use plugboard::wire::{connection_detail::CheckReport, connections::SourceConnections};
 
 const KEY: &str = "q2Q6r7vL3m1y0Xk9D8c5b4a3Z2Y1X0W9V8U7T6S5R4Q=";
 const FIRST_TOKEN: &str = "team_crashToken0000FIRST";

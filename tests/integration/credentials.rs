@@ -4,13 +4,14 @@ use std::time::{Duration, Instant};
 
 use betterstack_double::Access;
 use plugboard::{
-    api::connections::{CheckStatus, SaveCredential},
+    api::connections::SaveCredential,
     domain::token_check::{SOURCE_UNREACHABLE, TOKEN_REJECTED, TOKEN_WITHOUT_UPTIME_ACCESS},
     error::AppError,
     server::{crypto, repo::credentials},
 };
 
 use crate::support::connections::{app_with_double, save_credential, usual_world, SOURCE};
+use plugboard::wire::connections::CheckStatus;
 
 async fn credential_count(app: &crate::support::TestApp) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM credentials")
@@ -155,7 +156,7 @@ async fn when_better_stack_cannot_answer_nothing_is_saved_unless_the_user_saves_
         ])
         .await;
     assert_eq!(reply.status, 200, "{reply:?}");
-    let tile: plugboard::api::connections::CredentialTile =
+    let tile: plugboard::wire::connections::CredentialTile =
         serde_json::from_str(&reply.body).unwrap();
     assert_eq!(tile.status, CheckStatus::Unverified);
 }

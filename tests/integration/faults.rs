@@ -9,8 +9,8 @@ use std::{
 use betterstack_double::{Access, Double};
 use plugboard::{
     api::{
-        connection_changes::{CheckReport, TestConnection},
-        sync::{GetSyncStatus, SyncNow, SyncStatus},
+        connection_changes::TestConnection,
+        sync::{GetSyncStatus, SyncNow},
     },
     domain::token_check::SOURCE_UNREACHABLE,
     server::{
@@ -26,6 +26,7 @@ use crate::support::{
     connections::{app_with_double, create_connection, save_credential, usual_world, SOURCE},
     TestApp,
 };
+use plugboard::wire::{connection_detail::CheckReport, data::SyncStatus};
 
 const TOKEN: &str = "team_faultsToken0000AAAA";
 
@@ -249,7 +250,7 @@ async fn save_unchecked(admin: &Browser) -> i64 {
         ])
         .await;
     assert_eq!(reply.status, 200, "{reply:?}");
-    serde_json::from_str::<plugboard::api::connections::CredentialTile>(&reply.body)
+    serde_json::from_str::<plugboard::wire::connections::CredentialTile>(&reply.body)
         .unwrap()
         .id
 }

@@ -8,8 +8,8 @@ use std::sync::{
 };
 
 use plugboard::api::{
-    connection_changes::{ChangePrivacy, ConnectionDetail, GetConnectionDetail, RenameConnection},
-    connections::{ListConnections, SourceConnections},
+    connection_changes::{ChangePrivacy, GetConnectionDetail, RenameConnection},
+    connections::ListConnections,
     members::{ChangeRole, RemoveMember},
     session::GetViewer,
 };
@@ -18,6 +18,7 @@ use crate::support::{
     browser::{Browser, Reply},
     connections::{app_with_double, create_connection, save_credential, usual_world, SOURCE},
 };
+use plugboard::wire::{connection_detail::ConnectionDetail, connections::SourceConnections};
 
 async fn detail(browser: &Browser, id: &str) -> Reply {
     browser

@@ -68,7 +68,7 @@ async fn history_is_read_a_page_at_a_time_newest_first() {
     assert_eq!(first.history[0].text, "Renamed from “Name 59” to “Name 60”");
 
     let reply = call::<GetConnectionDetail>(&admin, id, &[("history_page", "2")]).await;
-    let second: plugboard::api::connection_changes::ConnectionDetail =
+    let second: plugboard::wire::connection_detail::ConnectionDetail =
         serde_json::from_str(&reply.body).unwrap();
     assert_eq!(second.history_page, 2);
     assert_eq!(second.history.len(), 11);

@@ -6,6 +6,7 @@
 mod support;
 
 mod accounts;
+mod architecture;
 mod authorization;
 mod cli;
 mod connection_changes;

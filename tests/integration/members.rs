@@ -3,7 +3,7 @@
 use plugboard::{
     api::{
         join::{AcceptInvite, GetInvite},
-        members::{ChangeRole, InviteMember, ListMembers, MembersOverview, RemoveMember},
+        members::{ChangeRole, InviteMember, ListMembers, RemoveMember},
         session::GetViewer,
         teams::CreateTeam,
     },
@@ -15,6 +15,7 @@ use crate::support::{
     accounts::{token_of, PASSWORD},
     TestApp,
 };
+use plugboard::wire::members::MembersOverview;
 
 async fn member_id(app: &TestApp, email: &str) -> i64 {
     sqlx::query_scalar("SELECT id FROM users WHERE email = ? AND removed_at IS NULL")
@@ -68,7 +69,7 @@ async fn an_invitee_joins_with_the_link_and_is_signed_in_as_that_member_in_those
         )
         .await;
     assert_eq!(joined.location.as_deref(), Some("/"));
-    let me: plugboard::api::session::Viewer =
+    let me: plugboard::wire::session::Viewer =
         serde_json::from_str::<Option<_>>(&bo.call::<GetViewer>(&[]).await.body)
             .unwrap()
             .unwrap();

@@ -5,13 +5,17 @@
 use std::sync::Arc;
 
 use plugboard::api::{
-    connections::{CreateConnection, ListSources, SaveCredential, SourceSummary},
-    sync::{DataTable, GetSyncStatus, ListRecords, SyncStatus},
+    connections::{CreateConnection, ListSources, SaveCredential},
+    sync::{GetSyncStatus, ListRecords},
 };
 
 use crate::support::{
     connections::{app_with_double, usual_world},
     fake_source::{PetShop, FAKE_SOURCE, FAKE_TOKEN},
+};
+use plugboard::wire::{
+    connections::SourceSummary,
+    data::{DataTable, SyncStatus},
 };
 
 #[tokio::test]
@@ -49,7 +53,7 @@ async fn a_source_that_is_one_connector_works_through_every_layer() {
         ])
         .await;
     assert_eq!(saved.status, 200, "{saved:?}");
-    let tile: plugboard::api::connections::CredentialTile =
+    let tile: plugboard::wire::connections::CredentialTile =
         serde_json::from_str(&saved.body).unwrap();
     assert_eq!(tile.reach.as_deref(), Some("Teams Front desk"));
 

@@ -10,7 +10,7 @@ use plugboard::api::{
         CreateConnection, GetSetup, ListConnections, ListSources, ReviewConnection, SaveCredential,
     },
     join::GetInvite,
-    members::{CreatedInvite, InviteMember, ListMembers},
+    members::{InviteMember, ListMembers},
     password_reset::CheckResetLink,
     session::{CreateWorkspace, GetViewer},
     teams::ListTeams,
@@ -22,6 +22,7 @@ use crate::support::{
     connections::{usual_world, SOURCE},
     spawn_binary::{capture_logs, command_in, start},
 };
+use plugboard::wire::members::CreatedInvite;
 
 const MASTER_KEY: &str = "q2Q6r7vL3m1y0Xk9D8c5b4a3Z2Y1X0W9V8U7T6S5R4Q=";
 
@@ -63,7 +64,7 @@ async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the
         .await;
     assert_eq!(reply.status, 200, "{reply:?}");
     record("save_credential", &reply.body);
-    let credential: plugboard::api::connections::CredentialTile =
+    let credential: plugboard::wire::connections::CredentialTile =
         serde_json::from_str(&reply.body).unwrap();
     let credential_id = credential.id.to_string();
     let draft = [

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use betterstack_double::{Access, Collection, Double, World};
 use plugboard::{
     api::{
-        connections::{ListConnections, SourceConnections},
-        sync::{DataTable, GetSyncStatus, ListRecords, SyncNow, SyncStatus},
+        connections::ListConnections,
+        sync::{GetSyncStatus, ListRecords, SyncNow},
     },
     server::{
         config::DEFAULT_DETAILS_PER_SYNC,
@@ -20,6 +20,10 @@ use crate::support::{
     browser::Browser,
     connections::{app_with_double, create_connection, save_credential, SOURCE},
     TestApp,
+};
+use plugboard::wire::{
+    connections::SourceConnections,
+    data::{DataTable, SyncStatus},
 };
 
 const TOKEN: &str = "team_syncToken0000AAAA";

@@ -1,11 +1,12 @@
 //! Settings → Teams: Admins create, rename, delete teams and set members and leads.
 
 use plugboard::{
-    api::teams::{CreateTeam, DeleteTeam, ListTeams, RenameTeam, SetTeamMembers, TeamsOverview},
+    api::teams::{CreateTeam, DeleteTeam, ListTeams, RenameTeam, SetTeamMembers},
     error::AppError,
 };
 
 use crate::support::TestApp;
+use plugboard::wire::teams::TeamsOverview;
 
 async fn id_of(app: &TestApp, table: &str, column: &str, value: &str) -> i64 {
     sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE {column} = ?"))

@@ -8,6 +8,7 @@
 //! so a test can see exactly which token reached it and how often.
 
 mod access;
+mod dates;
 pub mod fixtures;
 mod routes;
 mod summaries;

@@ -152,7 +152,7 @@ impl World {
         let seconds = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |elapsed| elapsed.as_secs() as i64);
-        let resolved_at = crate::summaries::iso(seconds);
+        let resolved_at = crate::dates::iso(seconds);
         for incident in self.data.entry(Collection::Incidents).or_default() {
             if ids.iter().any(|id| incident["id"] == *id) {
                 let attributes = &mut incident["attributes"];

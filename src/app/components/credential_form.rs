@@ -4,8 +4,9 @@
 use leptos::{html, prelude::*, server_fn::ServerFn};
 
 use super::forms::{field_message, form_error, kept_value, FormError, FormMessage, TextField};
+use crate::wire::connections::CredentialTile;
 use crate::{
-    api::connections::{CredentialTile, SaveCredential},
+    api::connections::SaveCredential,
     domain::{
         catalog::SourceDefinition,
         limits::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, MAX_TOKEN_CHARS},

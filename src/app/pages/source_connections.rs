@@ -5,8 +5,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::app::page_data::page_data;
+use crate::wire::connections::ConnectionSummary;
 use crate::{
-    api::connections::{list_connections, ConnectionSummary},
+    api::connections::list_connections,
     app::{components::error_notice::error_page, static_html::StaticHtml},
     domain::Privacy,
 };
@@ -121,7 +122,7 @@ fn Pager(page: i64, pages: i64, total: i64) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::connections::CheckStatus;
+    use crate::wire::connections::CheckStatus;
 
     fn row(id: i64, name: &str, privacy: Privacy, team_name: Option<&str>) -> ConnectionSummary {
         ConnectionSummary {

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::app::page_data::page_data;
+use crate::wire::teams::TeamInfo;
 use crate::{
-    api::teams::{list_teams, CreateTeam, TeamInfo},
+    api::teams::{list_teams, CreateTeam},
     app::components::{
         error_notice::error_page,
         forms::{field_message, form_error, kept_value, FormMessage, SubmitButton, TextField},

@@ -4,10 +4,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::{
-    api::{
-        connection_changes::{CheckReport, ConnectionDetail},
-        members::TeamRef,
-    },
     domain::{
         api_token::{fingerprint, ApiToken},
         connection_forms::ConnectionSettings,
@@ -20,7 +16,7 @@ use crate::{
     server::{
         auth::SignedInUser,
         clock,
-        connectors::{self, TokenCheck},
+        connectors::TokenCheck,
         db,
         repo::{
             connections::{self, ConnectionRow},
@@ -28,6 +24,10 @@ use crate::{
             teams, users,
         },
         state::{AppState, ViewerKey},
+    },
+    wire::{
+        connection_detail::{CheckReport, ConnectionDetail},
+        members::TeamRef,
     },
 };
 
@@ -38,6 +38,7 @@ use super::{
     connections::facts_of,
     credentials::{reveal, source, store_token},
     history::{self, Event},
+    token_checks,
 };
 
 pub async fn detail(
@@ -188,7 +189,7 @@ pub async fn swap_token(
         .map_err(|message| AppError::Invalid(field_error("token", message).keep("how", scope)))?;
     let now = clock::now();
     let (status, checked_at, reach) = if check {
-        match connectors::check_token(state, user, &row.source, &token).await? {
+        match token_checks::check_token(state, user, &row.source, &token).await? {
             TokenCheck::Valid { reach } => ("verified", Some(now), Some(reach)),
             TokenCheck::Rejected => {
                 return Err(AppError::Invalid(
@@ -275,7 +276,7 @@ pub async fn test(
     let row = for_change(state, user, source_id, id, "test the token").await?;
     let token = reveal(state, row.credential_id).await?;
     let now = clock::now();
-    let checked = connectors::check_token(state, user, &row.source, &token).await?;
+    let checked = token_checks::check_token(state, user, &row.source, &token).await?;
     let (works, message, stored): (bool, String, Option<(&str, Reached)>) = match &checked {
         TokenCheck::Valid { reach } => (
             true,

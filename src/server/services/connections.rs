@@ -3,13 +3,6 @@
 use std::collections::HashMap;
 
 use crate::{
-    api::{
-        connections::{
-            ConnectionFacts, ConnectionReview, ConnectionSummary, SetupChoices, SourceConnections,
-            SourceSummary,
-        },
-        members::TeamRef,
-    },
     domain::{
         api_token::fingerprint,
         catalog::{SourceDefinition, CATALOG},
@@ -27,6 +20,13 @@ use crate::{
             credentials, teams,
         },
         state::{AppState, ViewerKey},
+    },
+    wire::{
+        connections::{
+            ConnectionFacts, ConnectionReview, ConnectionSummary, SetupChoices, SourceConnections,
+            SourceSummary,
+        },
+        members::TeamRef,
     },
 };
 

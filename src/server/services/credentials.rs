@@ -1,7 +1,6 @@
 //! Credentials: a source's token, checked with the source, then stored sealed.
 
 use crate::{
-    api::connections::{CheckStatus, CredentialTile},
     domain::token_reach::Reach,
     domain::{
         api_token::{fingerprint, ApiToken},
@@ -14,12 +13,15 @@ use crate::{
     server::{
         auth::SignedInUser,
         clock,
-        connectors::{self, TokenCheck},
+        connectors::TokenCheck,
         crypto, db,
         repo::credentials::{self, CredentialRow, NewCredentialRow},
         state::AppState,
     },
+    wire::connections::{CheckStatus, CredentialTile},
 };
+
+use super::token_checks;
 
 /// The source `source_id`, if this server has a connector for it; not found otherwise.
 pub fn source(state: &AppState, source_id: &str) -> Result<&'static SourceDefinition, AppError> {
@@ -79,7 +81,7 @@ pub async fn save(
     let source = source(state, source_id)?;
     let now = clock::now();
     let (status, checked_at, reach) = if check {
-        match connectors::check_token(state, user, source.id, &form.token).await? {
+        match token_checks::check_token(state, user, source.id, &form.token).await? {
             TokenCheck::Valid { reach } => ("verified", Some(now), Some(reach)),
             TokenCheck::Rejected => return Err(refused(&form, TOKEN_REJECTED)),
             TokenCheck::NoAccess => return Err(refused(&form, TOKEN_WITHOUT_UPTIME_ACCESS)),

@@ -1,7 +1,6 @@
 //! A connection's pulled data, for the people who can see the connection.
 
 use crate::{
-    api::sync::{DataColumn, DataTable, KindCount, SyncRunInfo, SyncStatus},
     domain::{
         data_tables::{page_count, page_offset, ROWS_PER_PAGE},
         limits::MAX_NAME_CHARS,
@@ -18,6 +17,7 @@ use crate::{
         state::AppState,
         sync::{self, Trigger},
     },
+    wire::data::{DataColumn, DataTable, KindCount, SyncRunInfo, SyncStatus},
 };
 
 use super::connection_access::{can_manage, for_change, visible};

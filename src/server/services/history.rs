@@ -5,12 +5,12 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 
 use crate::{
-    api::connection_changes::HistoryEntry,
     error::AppError,
     server::{
         clock,
         repo::history::{self, NewEvent},
     },
+    wire::connection_detail::HistoryEntry,
 };
 
 /// Something that happened to a connection.

@@ -5,10 +5,6 @@ use std::collections::HashMap;
 use url::Url;
 
 use crate::{
-    api::{
-        join::InviteDetails,
-        members::{CreatedInvite, MemberInfo, MembersOverview, PendingInvite, TeamRef},
-    },
     domain::{
         account_forms::{Invitation, NewMember},
         limits::INVITE_VALID_DAYS,
@@ -16,11 +12,14 @@ use crate::{
     },
     error::AppError,
     server::{
-        auth::{passwords, session, tokens, AuthSession, SignedInUser},
+        auth::{flash, passwords, session, tokens, AuthSession, SignedInUser},
         clock, db,
         repo::{connections, credentials, invites, sessions, teams, users},
-        request,
         state::AppState,
+    },
+    wire::{
+        invites::InviteDetails,
+        members::{CreatedInvite, MemberInfo, MembersOverview, PendingInvite, TeamRef},
     },
 };
 
@@ -85,7 +84,7 @@ pub async fn overview(state: &AppState, admin: &SignedInUser) -> Result<MembersO
                 name: t.name,
             })
             .collect(),
-        fresh_invite: request::take_flash_invite().await?,
+        fresh_invite: flash::take_flash_invite().await?,
         viewer_id: admin.id,
     })
 }

@@ -3,7 +3,6 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::{
-    api::teams::{TeamCandidate, TeamDetail, TeamInfo, TeamMemberInfo, TeamsOverview},
     domain::{limits::MAX_NAME_CHARS, text::parse_line, FieldErrors, Role},
     error::AppError,
     server::{
@@ -12,6 +11,7 @@ use crate::{
         repo::{connections, teams, users},
         state::AppState,
     },
+    wire::teams::{TeamCandidate, TeamDetail, TeamInfo, TeamMemberInfo, TeamsOverview},
 };
 
 use super::is_unique_violation;

@@ -2,11 +2,12 @@
 
 use plugboard::api::{
     join::AcceptInvite,
-    members::{CreatedInvite, InviteMember},
+    members::InviteMember,
     session::{CreateWorkspace, SignIn},
 };
 
 use super::{browser::Browser, TestApp};
+use plugboard::wire::members::CreatedInvite;
 
 pub const PASSWORD: &str = "correct horse battery staple";
 

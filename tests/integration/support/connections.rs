@@ -2,14 +2,15 @@
 
 use betterstack_double::{Access, Double, World};
 use plugboard::api::{
-    connection_changes::{ConnectionDetail, GetConnectionDetail},
-    connections::{CreateConnection, CredentialTile, SaveCredential},
+    connection_changes::GetConnectionDetail,
+    connections::{CreateConnection, SaveCredential},
 };
 
 use super::{
     browser::{Browser, Reply},
     TestApp, TestOptions,
 };
+use plugboard::wire::{connection_detail::ConnectionDetail, connections::CredentialTile};
 
 pub const SOURCE: &str = "betterstack-uptime";
 

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod browser;
 pub mod connections;
 pub mod fake_source;
+pub mod module_graph;
 pub mod spawn_binary;
 pub mod teams;
 

@@ -8,9 +8,10 @@ use super::{
 };
 use crate::app::page_data::{page_data, PageData};
 use crate::{
-    api::sync::{get_sync_status, SyncNow, SyncStatus},
+    api::sync::{get_sync_status, SyncNow},
     app::components::forms::{form_error, FormMessage, SubmitButton},
     error::AppError,
+    wire::data::SyncStatus,
 };
 
 /// The Data section's actions and data.

@@ -2,9 +2,10 @@ use leptos::prelude::*;
 
 use crate::app::page_data::{page_data, PageData};
 use crate::{
-    api::sync::{list_records, DataTable},
+    api::sync::list_records,
     app::{components::error_notice::error_page, pages::new_connection::urlencode},
     error::AppError,
+    wire::data::DataTable,
 };
 
 /// A table's state in the URL, under a prefix (`t_` for the Data table, `h_` for History), so

@@ -2,8 +2,9 @@ use leptos::prelude::*;
 
 use super::Target;
 use crate::{
-    api::{connection_changes::DeleteConnection, connections::ConnectionFacts},
+    api::connection_changes::DeleteConnection,
     app::components::forms::{field_message, form_error, FormMessage, SubmitButton, TextField},
+    wire::connections::ConnectionFacts,
 };
 
 /// Delete Connection, once its name is typed. The credential stays unless nothing else uses it

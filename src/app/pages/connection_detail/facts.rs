@@ -1,12 +1,10 @@
 use leptos::prelude::*;
 
-use crate::{
-    api::connections::ConnectionFacts,
-    domain::{
-        token_reach::{TeamChoice, ALL_TEAMS},
-        Privacy,
-    },
+use crate::domain::{
+    token_reach::{TeamChoice, ALL_TEAMS},
+    Privacy,
 };
+use crate::wire::connections::ConnectionFacts;
 
 /// What the connection is: source, owner, privacy, created, credential, status.
 #[component]

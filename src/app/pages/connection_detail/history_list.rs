@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::data_tables::{Pager, TableUrl};
-use crate::api::connection_changes::ConnectionDetail;
+use crate::wire::connection_detail::ConnectionDetail;
 
 /// What happened to the connection, newest first, with who and when; a page at a time, the
 /// page kept in the URL (`history_page`) beside the data tables' own keys.

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use super::Target;
+use crate::wire::connection_detail::ConnectionDetail;
 use crate::{
-    api::connection_changes::{ChangePrivacy, ConnectionDetail},
+    api::connection_changes::ChangePrivacy,
     app::components::forms::{field_message, form_error, kept_value, FormMessage, SubmitButton},
     domain::Privacy,
     error::AppError,

@@ -2,9 +2,10 @@ use leptos::prelude::*;
 
 use super::Target;
 use crate::{
-    api::{connection_changes::RenameConnection, connections::ConnectionFacts},
+    api::connection_changes::RenameConnection,
     app::components::forms::{field_message, form_error, FormMessage, SubmitButton, TextField},
     domain::limits::MAX_NAME_CHARS,
+    wire::connections::ConnectionFacts,
 };
 
 /// Connection Name: edit and Save. Never touches the token.

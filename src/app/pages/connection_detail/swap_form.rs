@@ -2,10 +2,11 @@ use leptos::prelude::*;
 
 use super::Target;
 use crate::{
-    api::{connection_changes::SwapToken, connections::ConnectionFacts},
+    api::connection_changes::SwapToken,
     app::components::forms::{field_message, form_error, kept_value, FormMessage, TextField},
     domain::limits::MAX_TOKEN_CHARS,
     error::AppError,
+    wire::connections::ConnectionFacts,
 };
 
 /// API Token: paste a new one and Swap Token. It is checked with the source first; the old

@@ -2,11 +2,12 @@ use leptos::prelude::*;
 
 use super::Target;
 use crate::{
-    api::{connection_changes::ChangeSourceTeams, connections::ConnectionFacts},
+    api::connection_changes::ChangeSourceTeams,
     app::components::{
         forms::{field_message, form_error, FormMessage, SubmitButton},
         team_choice_fields::TeamChoiceFields,
     },
+    wire::connections::ConnectionFacts,
 };
 
 /// Which of a global token's Better Stack teams the connection reads. Saving pulls again.

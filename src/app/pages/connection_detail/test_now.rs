@@ -2,8 +2,9 @@ use leptos::prelude::*;
 
 use super::Target;
 use crate::{
-    api::{connection_changes::TestConnection, connections::ConnectionFacts},
+    api::connection_changes::TestConnection,
     app::components::forms::{form_error, FormMessage, SubmitButton},
+    wire::connections::ConnectionFacts,
 };
 
 /// Test now: the stored token, checked again; the result goes into History.

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use super::invite_link::InviteLink;
+use crate::wire::members::{CreatedInvite, TeamRef};
 use crate::{
-    api::members::{CreatedInvite, InviteMember, TeamRef},
+    api::members::InviteMember,
     app::components::forms::{
         field_message, form_error, kept_value, FormMessage, SubmitButton, TextField,
     },

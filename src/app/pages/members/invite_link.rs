@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::{api::members::CreatedInvite, app::components::hydrated::hydrated};
+use crate::app::components::hydrated::hydrated;
+use crate::wire::members::CreatedInvite;
 
 /// The one-time invite link, ready to copy. It is never shown again.
 #[component]

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
+use crate::wire::members::MemberInfo;
 use crate::{
-    api::members::{ChangeRole, MemberInfo},
+    api::members::ChangeRole,
     app::components::forms::{form_error, FormMessage},
     domain::Role,
 };

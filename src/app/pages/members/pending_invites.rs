@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
+use crate::wire::members::PendingInvite;
 use crate::{
-    api::members::{PendingInvite, RevokeInvite},
+    api::members::RevokeInvite,
     app::components::forms::{form_error, FormMessage},
 };
 

@@ -1,9 +1,7 @@
 use leptos::prelude::*;
 
-use crate::{
-    api::connections::{CheckStatus, CredentialTile},
-    app::components::hydrated::hydrated,
-};
+use crate::app::components::hydrated::hydrated;
+use crate::wire::connections::{CheckStatus, CredentialTile};
 
 /// The user's saved credentials as a radio group of tiles (one chosen at a time), followed by
 /// the Add Credential tile.

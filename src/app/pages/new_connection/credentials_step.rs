@@ -4,8 +4,9 @@ use super::{
     credential_tiles::CredentialTiles, privacy_fields::PrivacyFields, urlencode, StepValues,
 };
 use crate::app::page_data::page_data;
+use crate::wire::connections::{CredentialTile, SetupChoices};
 use crate::{
-    api::connections::{get_setup, CredentialTile, SetupChoices},
+    api::connections::get_setup,
     app::components::{
         credential_form::{CredentialForm, CredentialFormMode},
         error_notice::error_page,

@@ -6,8 +6,9 @@ use super::{
     StepValues,
 };
 use crate::app::page_data::page_data;
+use crate::wire::connections::ConnectionReview;
 use crate::{
-    api::connections::{review_connection, ConnectionReview, CreateConnection},
+    api::connections::{review_connection, CreateConnection},
     app::components::{
         error_notice::error_page,
         forms::{form_error, FormMessage, SubmitButton},

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::{api::members::TeamRef, app::components::hydrated::hydrated, domain::Privacy};
+use crate::wire::members::TeamRef;
+use crate::{app::components::hydrated::hydrated, domain::Privacy};
 
 /// Privacy as a radio group, and the team to share with. Without JavaScript the team picker
 /// is always shown; with it, only when Shared with Team is chosen.

@@ -2,8 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::app::{page_data::page_data, pages::id_param};
+use crate::wire::teams::TeamDetail;
 use crate::{
-    api::teams::{get_team, DeleteTeam, RenameTeam, SetTeamMembers, TeamDetail},
+    api::teams::{get_team, DeleteTeam, RenameTeam, SetTeamMembers},
     app::components::{
         error_notice::error_page,
         forms::{field_message, form_error, FormMessage, SubmitButton, TextField},
