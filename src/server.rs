@@ -1,33 +1,17 @@
 //! Everything that runs only on the server. Gated once, in `lib.rs`.
+//!
+//! `services` hold the use cases and call `repo` (all SQL) and `connectors` (the sources);
+//! `http` wraps them in a router and middleware; `infra` is what all of them stand on. `cli`,
+//! `startup` and `state` put the pieces together.
 
 pub mod auth;
-pub mod check_budget;
 pub mod cli;
-pub mod client_addr;
-pub mod clock;
-pub mod config;
-mod config_error;
 pub mod connectors;
-pub mod crypto;
-pub mod csrf;
-pub mod db;
-pub mod downloads;
-pub mod error_status;
-pub mod finish_requests;
-pub mod health;
-pub mod housekeeping;
-pub mod master_key;
-pub mod outbound;
-pub mod page_guard;
+pub mod http;
+pub mod infra;
 pub mod read_cache;
-pub mod render_slots;
 pub mod repo;
-pub mod request;
-pub mod request_log;
-pub mod router;
-pub mod security_headers;
 pub mod services;
 pub mod startup;
 pub mod state;
 pub mod sync;
-pub mod telemetry;

@@ -39,7 +39,7 @@ pub async fn save_credential(
 ) -> Result<CredentialTile, AppError> {
     use crate::{
         domain::connection_forms::NewCredential,
-        server::{auth::require_user, request, services::credentials, state::app_state},
+        server::{auth::require_user, http::request, services::credentials, state::app_state},
     };
     let user = require_user().await?;
     let form = NewCredential::parse(&name, &description, &token).map_err(AppError::Invalid)?;

@@ -24,7 +24,7 @@ pub async fn invite_member(
         domain::account_forms::Invitation,
         server::{
             auth::{flash, require_admin},
-            request,
+            http::request,
             services::members,
             state::app_state,
         },

@@ -50,7 +50,9 @@ pub async fn sign_in(
 ) -> Result<(), AppError> {
     use crate::{
         domain::{account_forms::SignIn, return_path::same_site_path},
-        server::{auth::auth_session, request::client_addr, services::accounts, state::app_state},
+        server::{
+            auth::auth_session, http::request::client_addr, services::accounts, state::app_state,
+        },
     };
     let form = SignIn::parse(&email, password).map_err(AppError::Invalid)?;
     let mut auth = auth_session().await?;

@@ -5,13 +5,14 @@ use std::{io::BufRead, process::ExitCode};
 
 use url::Url;
 
-use super::{
-    config::Settings,
-    db,
-    services::{key_rotation, password_reset},
-    startup, telemetry,
-};
 use crate::domain::{Email, Password};
+use crate::server::{
+    infra::config::Settings,
+    infra::db,
+    infra::telemetry,
+    services::{key_rotation, password_reset},
+    startup,
+};
 
 const USAGE: &str = "usage:
   plugboard [serve]                                   serve the app

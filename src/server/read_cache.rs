@@ -24,7 +24,7 @@ use std::{
 
 use tokio::sync::watch;
 
-use super::db::commits;
+use crate::server::infra::db::commits;
 
 /// The longest an answer is served, even when this process committed nothing since.
 pub const MAX_AGE: Duration = Duration::from_secs(1);

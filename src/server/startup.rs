@@ -5,13 +5,13 @@ use std::{future::Future, sync::Arc};
 use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 
-use super::{
+use crate::server::{
     auth,
-    config::ConfigError,
-    config::Settings,
     connectors::{betterstack::BetterStackUptime, Connector, Connectors},
-    db,
-    router::router,
+    http::router::router,
+    infra::config::ConfigError,
+    infra::config::Settings,
+    infra::db,
     state::AppState,
 };
 
@@ -25,8 +25,8 @@ pub async fn build_state(settings: &Settings) -> Result<AppState, ConfigError> {
             format!("cannot create the session table: {e}"),
         )
     })?;
-    if let super::master_key::KeySource::File(path) = &settings.master_key {
-        let pending = super::services::key_rotation::pending_key_file(path);
+    if let crate::server::infra::master_key::KeySource::File(path) = &settings.master_key {
+        let pending = crate::server::services::key_rotation::pending_key_file(path);
         if pending.exists() {
             return Err(ConfigError::new(
                 "PLUGBOARD_MASTER_KEY",
@@ -39,13 +39,13 @@ pub async fn build_state(settings: &Settings) -> Result<AppState, ConfigError> {
     }
     let master_key = settings.master_key.load()?;
     // Syncs a crash cut short are over; say so rather than show them running forever.
-    super::repo::sync_runs::mark_interrupted(&pool, super::clock::now())
+    crate::server::repo::sync_runs::mark_interrupted(&pool, crate::server::infra::clock::now())
         .await
         .map_err(|e| {
             ConfigError::new("DATABASE_URL", format!("cannot read the sync history: {e}"))
         })?;
     // Once start-up has worked: a failed start-up stays one line.
-    super::db::file_modes::warn_if_shared(&settings.database.file);
+    crate::server::infra::db::file_modes::warn_if_shared(&settings.database.file);
     Ok(AppState::new(
         settings.leptos.clone(),
         pool,
@@ -73,7 +73,7 @@ pub async fn serve(
             tracing::warn!("cannot turn off Nagle's algorithm on a connection: {e}");
         }
     });
-    // The peer's address, for limits counted per client (server::client_addr).
+    // The peer's address, for limits counted per client (server::http::client_addr).
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
@@ -90,8 +90,8 @@ pub async fn run() -> Result<(), ConfigError> {
     })?;
     let bound = listener.local_addr().unwrap_or(addr);
     tracing::info!("Plugboard is listening on http://{bound}");
-    let schedule = tokio::spawn(super::sync::scheduler::run(state.clone()));
-    let pruning = tokio::spawn(super::housekeeping::run(state.clone()));
+    let schedule = tokio::spawn(crate::server::sync::scheduler::run(state.clone()));
+    let pruning = tokio::spawn(crate::server::infra::housekeeping::run(state.clone()));
     let syncs = state.syncs.clone();
     let stopping = syncs.clone();
     serve(listener, state, async move {

@@ -14,13 +14,13 @@ use leptos::{config::LeptosOptions, prelude::use_context};
 use sqlx::SqlitePool;
 use url::Url;
 
-use super::{
+use crate::server::{
     auth::{passwords::HashingTurns, SignedInUser},
-    check_budget::CheckBudgets,
     connectors::Connectors,
-    master_key::MasterKey,
+    infra::master_key::MasterKey,
     read_cache::ReadCache,
     repo::{users, workspace},
+    services::check_budget::CheckBudgets,
     sync::SyncRegistry,
 };
 use crate::{
@@ -103,7 +103,7 @@ impl AppState {
             pool,
             master_key,
             connectors,
-            http: super::outbound::client(),
+            http: crate::server::infra::outbound::client(),
             public_url,
             trusted_proxies,
             set_up: AtomicBool::new(false),

@@ -12,7 +12,7 @@ use plugboard::{
     },
     domain::token_check::TOKEN_REJECTED,
     error::AppError,
-    server::{crypto, repo::credentials},
+    server::{infra::crypto, repo::credentials},
 };
 
 use crate::support::{

@@ -7,7 +7,7 @@ use plugboard::{
     api::connections::SaveCredential,
     domain::token_check::{SOURCE_UNREACHABLE, TOKEN_REJECTED, TOKEN_WITHOUT_UPTIME_ACCESS},
     error::AppError,
-    server::{crypto, repo::credentials},
+    server::{infra::crypto, repo::credentials},
 };
 
 use crate::support::connections::{app_with_double, save_credential, usual_world, SOURCE};
@@ -276,7 +276,7 @@ async fn one_person_cannot_check_tokens_without_end_and_is_told_when_to_try_agai
     let (app, double) = app_with_double(usual_world()).await;
     let admin = app.create_admin("ada@acme.test").await;
     let guess = |n: usize| format!("guessed_token_{n:04}_abcdef");
-    let burst = plugboard::server::check_budget::BURST as usize;
+    let burst = plugboard::server::services::check_budget::BURST as usize;
     for n in 0..burst {
         let reply = admin
             .call::<SaveCredential>(&[("source", SOURCE), ("name", "Guess"), ("token", &guess(n))])

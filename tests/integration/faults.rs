@@ -15,7 +15,7 @@ use plugboard::{
     domain::token_check::SOURCE_UNREACHABLE,
     server::{
         connectors::betterstack::check::REACH_PATIENCE,
-        outbound::MAX_ANSWER_BYTES,
+        infra::outbound::MAX_ANSWER_BYTES,
         repo::synced,
         sync::{registry::CONCURRENT_CHECKS, scheduler, sync_connection, Trigger},
     },
@@ -131,7 +131,7 @@ async fn a_slow_better_stack_keeps_pages_fast_and_nothing_piles_up() {
     let already = double.requests().len();
 
     // More checks than the server runs at once, from three Admins: one person alone may have
-    // only two under way (server::check_budget).
+    // only two under way (server::services::check_budget).
     let mut admins = vec![admin.clone()];
     for n in 0..2 {
         let email = format!("admin{n}@acme.test");

@@ -3,7 +3,7 @@
 
 use plugboard::{
     api::session::{CreateWorkspace, GetViewer, SignIn},
-    server::router::MAX_BODY_BYTES,
+    server::http::router::MAX_BODY_BYTES,
 };
 
 use crate::support::{TestApp, TestOptions};

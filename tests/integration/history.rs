@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use plugboard::{
     api::connection_changes::{DeleteConnection, GetConnectionDetail, RenameConnection},
-    server::{config, db},
+    server::{infra::config, infra::db},
 };
 
 use crate::support::connections::{

@@ -8,7 +8,7 @@ use std::{
     time::Duration,
 };
 
-use plugboard::server::router::router;
+use plugboard::server::http::router::router;
 
 use crate::support::TestApp;
 

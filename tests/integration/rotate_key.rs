@@ -4,8 +4,8 @@
 use std::{os::unix::fs::PermissionsExt, path::Path};
 
 use plugboard::server::{
-    crypto::{self, credential_aad, OpenError},
-    master_key::{KeySource, MasterKey},
+    infra::crypto::{self, credential_aad, OpenError},
+    infra::master_key::{KeySource, MasterKey},
     repo::credentials,
 };
 

@@ -5,7 +5,7 @@ use plugboard::server::{
         layer::IDLE_DAYS,
         renewal::{RENEWED_AT, RENEW_EVERY},
     },
-    clock,
+    infra::clock,
 };
 use tower_sessions::{
     cookie::time::{Duration, OffsetDateTime},

@@ -10,7 +10,7 @@ use plugboard::{
         sync::{GetSyncStatus, ListRecords, SyncNow},
     },
     server::{
-        config::DEFAULT_DETAILS_PER_SYNC,
+        infra::config::DEFAULT_DETAILS_PER_SYNC,
         repo::{sync_runs, synced},
         sync::{scheduler, sync_connection, Trigger},
     },

@@ -1,7 +1,7 @@
 //! The first line of every server function: who is asking, and may they?
 
 use super::{AuthSession, SignedInUser};
-use crate::{error::AppError, server::request};
+use crate::{error::AppError, server::http::request};
 
 /// This request's session, signed in or not: what the auth layer put into the request.
 pub async fn auth_session() -> Result<AuthSession, AppError> {

@@ -11,7 +11,7 @@
 use axum::{extract::Request, middleware::Next, response::Response};
 use tower_sessions::Session;
 
-use crate::server::clock;
+use crate::server::infra::clock;
 
 /// The session key holding when the session was last renewed (Unix seconds).
 pub const RENEWED_AT: &str = "renewed_at";

@@ -5,7 +5,7 @@ use sqlx::SqlitePool;
 use super::{AuthSession, SignedInUser};
 use crate::{
     error::AppError,
-    server::{clock, repo::sessions},
+    server::{infra::clock, repo::sessions},
 };
 
 /// Signs `user` in on this request's session, under a fresh session id, and records which

@@ -22,7 +22,8 @@ use crate::{
     },
     error::AppError,
     server::{
-        clock, db,
+        infra::clock,
+        infra::db,
         repo::sign_in_attempts::{self, Attempt},
     },
 };

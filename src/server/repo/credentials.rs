@@ -1,6 +1,6 @@
 use sqlx::{FromRow, SqliteExecutor};
 
-use crate::{domain::token_reach::Reach, server::crypto::Sealed};
+use crate::{domain::token_reach::Reach, server::infra::crypto::Sealed};
 
 /// A credential's public facts. The secret is not in this type at all.
 #[derive(Clone, FromRow)]

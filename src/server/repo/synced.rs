@@ -10,8 +10,8 @@ use sqlx::{SqliteConnection, SqliteExecutor, SqlitePool};
 use crate::{
     domain::record_kinds::RecordKind,
     server::{
-        clock,
         connectors::{Batch, Replacing},
+        infra::clock,
     },
 };
 

@@ -12,7 +12,8 @@ use crate::{
         auth::{
             backend::Credentials, passwords, session, sign_in_limit, AuthSession, SignedInUser,
         },
-        clock, db,
+        infra::clock,
+        infra::db,
         repo::{users, workspace},
         state::AppState,
     },

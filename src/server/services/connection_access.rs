@@ -9,7 +9,7 @@ use crate::{
     error::AppError,
     server::{
         auth::SignedInUser,
-        db,
+        infra::db,
         repo::connections::{self, ConnectionRow},
         state::AppState,
     },

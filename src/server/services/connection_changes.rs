@@ -15,9 +15,9 @@ use crate::{
     error::AppError,
     server::{
         auth::SignedInUser,
-        clock,
         connectors::TokenCheck,
-        db,
+        infra::clock,
+        infra::db,
         repo::{
             connections::{self, ConnectionRow},
             credentials::{self, NewCredentialRow, Reached},

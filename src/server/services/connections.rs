@@ -14,7 +14,8 @@ use crate::{
     error::AppError,
     server::{
         auth::SignedInUser,
-        clock, db,
+        infra::clock,
+        infra::db,
         repo::{
             connections::{self, ConnectionRow, NewConnectionRow},
             credentials, teams,

@@ -12,9 +12,10 @@ use crate::{
     error::AppError,
     server::{
         auth::SignedInUser,
-        clock,
         connectors::TokenCheck,
-        crypto, db,
+        infra::clock,
+        infra::crypto,
+        infra::db,
         repo::credentials::{self, CredentialRow, NewCredentialRow},
         state::AppState,
     },

@@ -9,7 +9,7 @@ use crate::{
     error::AppError,
     server::{
         auth::SignedInUser,
-        clock,
+        infra::clock,
         repo::{
             sync_runs, synced,
             synced_views::{self, Selection},

@@ -7,7 +7,7 @@ use sqlx::SqlitePool;
 use crate::{
     error::AppError,
     server::{
-        clock,
+        infra::clock,
         repo::history::{self, NewEvent},
     },
     wire::connection_detail::HistoryEntry,

@@ -16,9 +16,9 @@ use std::{
 use sqlx::SqlitePool;
 
 use crate::server::{
-    crypto::{self, credential_aad},
-    db,
-    master_key::{KeySource, MasterKey},
+    infra::crypto::{self, credential_aad},
+    infra::db,
+    infra::master_key::{KeySource, MasterKey},
     repo::credentials,
 };
 

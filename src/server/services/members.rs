@@ -13,7 +13,8 @@ use crate::{
     error::AppError,
     server::{
         auth::{flash, passwords, session, tokens, AuthSession, SignedInUser},
-        clock, db,
+        infra::clock,
+        infra::db,
         repo::{connections, credentials, invites, sessions, teams, users},
         state::AppState,
     },

@@ -7,7 +7,7 @@ use crate::{
     error::AppError,
     server::{
         auth::SignedInUser,
-        db,
+        infra::db,
         repo::{connections, credentials},
         state::AppState,
         sync::{self, Trigger},

@@ -7,7 +7,8 @@ use crate::{
     error::AppError,
     server::{
         auth::SignedInUser,
-        clock, db,
+        infra::clock,
+        infra::db,
         repo::{connections, teams, users},
         state::AppState,
     },

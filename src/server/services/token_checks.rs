@@ -3,7 +3,7 @@
 use crate::{
     domain::api_token::ApiToken,
     error::AppError,
-    server::{auth::SignedInUser, connectors::TokenCheck, outbound, state::AppState},
+    server::{auth::SignedInUser, connectors::TokenCheck, infra::outbound, state::AppState},
 };
 
 /// Checks `token` with the source `source_id` for `user`, within their check budget (refused

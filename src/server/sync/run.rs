@@ -8,9 +8,9 @@ use std::sync::atomic::Ordering;
 use crate::{
     error::AppError,
     server::{
-        clock,
         connectors::{Connector, PullContext, PullError, Pulled},
-        db,
+        infra::clock,
+        infra::db,
         repo::{
             connections::{self, ConnectionRow},
             credentials,

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crate::server::{clock, repo::sync_runs, state::AppState};
+use crate::server::{infra::clock, repo::sync_runs, state::AppState};
 
 use super::run::{spawn, Trigger};
 

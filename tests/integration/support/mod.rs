@@ -12,8 +12,8 @@ use std::net::SocketAddr;
 
 use leptos::config::LeptosOptions;
 use plugboard::server::{
-    config::{self, Settings},
-    master_key::{KeySource, MasterKey},
+    infra::config::{self, Settings},
+    infra::master_key::{KeySource, MasterKey},
     startup,
     state::AppState,
 };

@@ -24,7 +24,7 @@ use crate::domain::{
     token_reach::{Reach, TokenKind},
 };
 use crate::server::connectors::{Pace, PullError};
-use crate::server::{connectors::TokenCheck, outbound};
+use crate::server::{connectors::TokenCheck, infra::outbound};
 
 /// The lists whose records name their team, in the order they are read.
 const TEAM_LISTS: [&str; 4] = [

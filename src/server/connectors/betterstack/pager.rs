@@ -26,7 +26,7 @@ use crate::{
     domain::api_token::ApiToken,
     server::{
         connectors::{Pace, PullError},
-        outbound::{self, read_capped},
+        infra::outbound::{self, read_capped},
     },
 };
 

@@ -24,8 +24,8 @@ use super::{
     records::{self, availability, response_times},
 };
 use crate::server::{
-    clock,
     connectors::{PullError, Pulled, Record, Replacing},
+    infra::clock,
     repo::synced::Memory,
 };
 

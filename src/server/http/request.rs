@@ -4,8 +4,8 @@ use axum::http::{header, request::Parts};
 use leptos::prelude::with_context;
 use url::Url;
 
-use super::state::AppState;
 use crate::error::AppError;
+use crate::server::state::AppState;
 
 /// Reads this request's head in place: `use_context` would clone all of it, every header and
 /// extension, for each look.
@@ -21,9 +21,9 @@ pub fn extension<T: Clone + Send + Sync + 'static>() -> Option<T> {
     with_context::<Parts, _>(|parts| parts.extensions.get::<T>().cloned()).flatten()
 }
 
-/// The address this request came from (see [`super::client_addr`]).
+/// The address this request came from (see [`crate::server::http::client_addr`]).
 pub fn client_addr(state: &AppState) -> Result<std::net::IpAddr, AppError> {
-    with_parts(|parts| super::client_addr::of_request(parts, &state.trusted_proxies))
+    with_parts(|parts| crate::server::http::client_addr::of_request(parts, &state.trusted_proxies))
 }
 
 /// A form posted by the browser itself (no JavaScript): it asked for HTML back.

@@ -12,7 +12,7 @@ use base64::{engine::general_purpose::STANDARD as BASE64, Engine as _};
 use rand::RngCore;
 use zeroize::Zeroizing;
 
-use super::config_error::ConfigError;
+use crate::server::infra::config_error::ConfigError;
 
 const VARIABLE: &str = "PLUGBOARD_MASTER_KEY";
 pub const KEY_LEN: usize = 32;

@@ -2,7 +2,7 @@
 //! order they arrived.
 //!
 //! Rendering a page is CPU work: its data is mostly in memory already
-//! ([`super::read_cache`]). With no bound, 64 page loads at once on two cores each took 64
+//! ([`crate::server::read_cache`]). With no bound, 64 page loads at once on two cores each took 64
 //! times as long, in whatever order tokio happened to poll them, so the slowest waited twice as
 //! long as the typical one (the connections list under 64 concurrent loads: p50 25 ms, p99
 //! 50 ms). Taking turns in arrival order from a fair semaphore keeps the wait close to the
@@ -24,7 +24,7 @@ use axum::{
 };
 use tokio::sync::Semaphore;
 
-use super::page_guard::is_page_load;
+use crate::server::http::page_guard::is_page_load;
 
 #[derive(Clone)]
 pub struct RenderSlots(Arc<Semaphore>);

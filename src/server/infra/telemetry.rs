@@ -5,7 +5,7 @@ use std::io::{BufWriter, IsTerminal};
 use tracing_appender::non_blocking::{NonBlockingBuilder, WorkerGuard};
 use tracing_subscriber::EnvFilter;
 
-use super::config::ConfigError;
+use crate::server::infra::config::ConfigError;
 
 const DEFAULT_FILTER: &str = "info";
 

@@ -9,7 +9,7 @@ use axum::{
 };
 use serde_json::{Map, Value};
 
-use super::{
+use crate::server::{
     auth::AuthSession,
     repo::synced_views::{self, Selection},
     services::connection_access::visible,

@@ -10,7 +10,7 @@ use sqlx::{
     SqlitePool,
 };
 
-use super::config::{ConfigError, DatabaseSettings};
+use crate::server::infra::config::{ConfigError, DatabaseSettings};
 
 /// Connections in the pool: SQLite has one writer at a time, so a few readers beside it are
 /// all a 2-core machine can use.

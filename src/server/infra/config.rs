@@ -13,7 +13,7 @@ use leptos::config::LeptosOptions;
 use sqlx::sqlite::SqliteConnectOptions;
 use url::Url;
 
-use super::master_key::KeySource;
+use crate::server::infra::master_key::KeySource;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/plugboard.db";
 pub const DEFAULT_KEY_FILE: &str = "data/master.key";
@@ -22,7 +22,7 @@ pub const DEFAULT_SYNC_INTERVAL: Duration = Duration::from_secs(15 * 60);
 const LEPTOS_TOML: &str = "Leptos.toml";
 
 // Its own module, so that the master key's loader can report with it without importing this.
-pub use super::config_error::ConfigError;
+pub use crate::server::infra::config_error::ConfigError;
 
 /// Everything the server needs to start.
 #[derive(Debug, Clone)]

@@ -11,8 +11,8 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
-use super::{auth::AuthSession, state::AppState};
 use crate::error::AppError;
+use crate::server::{auth::AuthSession, state::AppState};
 
 /// Whether a request is a browser loading a page (rather than an asset, a health check or a
 /// server function).

@@ -12,7 +12,7 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use super::master_key::MasterKey;
+use crate::server::infra::master_key::MasterKey;
 
 const NONCE_LEN: usize = 12;
 

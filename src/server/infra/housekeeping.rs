@@ -11,7 +11,7 @@ use crate::{
     error::AppError,
     server::{
         auth::sign_in_limit,
-        clock,
+        infra::clock,
         repo::{sessions, sign_in_attempts},
         state::AppState,
     },

@@ -18,7 +18,7 @@ use axum::{
 };
 use leptos::{nonce::Nonce, prelude::*};
 
-use super::state::AppState;
+use crate::server::state::AppState;
 
 /// What a response that is not a page may do: nothing, and never inside a frame.
 const NOTHING_ALLOWED: &str = "default-src 'none'; frame-ancestors 'none'";
@@ -39,7 +39,7 @@ pub fn page_policy(nonce: &str) -> String {
 /// Gives the page being rendered the nonce this request's policy names. Part of the context
 /// of every Leptos handler; it replaces the nonce Leptos would have made up itself.
 pub fn provide_page_nonce() {
-    if let Some(nonce) = super::request::extension::<Nonce>() {
+    if let Some(nonce) = crate::server::http::request::extension::<Nonce>() {
         provide_context(nonce);
     }
 }

@@ -4,7 +4,7 @@ use axum::{extract::State, http::StatusCode, response::IntoResponse, Json};
 use serde_json::json;
 use sqlx::SqlitePool;
 
-use super::db;
+use crate::server::infra::db;
 
 pub async fn healthz(State(pool): State<SqlitePool>) -> impl IntoResponse {
     match db::applied_migrations(&pool).await {

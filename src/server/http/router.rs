@@ -7,13 +7,20 @@ use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_sessions_sqlx_store::SqliteStore;
 
-use super::{
-    auth, csrf, downloads, error_status, finish_requests, health, page_guard,
-    render_slots::{self, RenderSlots},
-    request_log, security_headers,
+use crate::app::{shell, App};
+use crate::server::{
+    auth,
+    http::csrf,
+    http::downloads,
+    http::error_status,
+    http::finish_requests,
+    http::health,
+    http::page_guard,
+    http::render_slots::{self, RenderSlots},
+    http::request_log,
+    http::security_headers,
     state::AppState,
 };
-use crate::app::{shell, App};
 
 /// The largest request body accepted. Plugboard's biggest form (a credential with its
 /// description) is a few kilobytes; anything much larger is a mistake or an attack.
