@@ -49,8 +49,7 @@ pub async fn change_role(member_id: i64, role: String) -> Result<(), AppError> {
     };
     let admin = require_admin().await?;
     let role = Role::parse(&role).map_err(|message| {
-        let mut errors = crate::domain::FieldErrors::default();
-        errors.add("role", message);
+        let errors = crate::domain::FieldErrors::one("role", message);
         AppError::Invalid(errors)
     })?;
     members::change_role(&app_state()?, &admin, member_id, role).await

@@ -18,8 +18,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
         server::{auth::auth_session, services::password_reset, state::app_state},
     };
     let password = Password::parse_new(password).map_err(|message| {
-        let mut errors = FieldErrors::default();
-        errors.add("password", message);
+        let errors = FieldErrors::one("password", message);
         AppError::Invalid(errors)
     })?;
     let mut auth = auth_session().await?;

@@ -11,6 +11,13 @@ pub struct FieldErrors {
 }
 
 impl FieldErrors {
+    /// Just one message, for `field`.
+    pub fn one(field: &str, message: impl Into<String>) -> Self {
+        let mut errors = Self::default();
+        errors.add(field, message);
+        errors
+    }
+
     /// Records `message` for `field`; the first message for a field wins.
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
         if self.get(field).is_none() {

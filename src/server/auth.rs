@@ -4,6 +4,7 @@ pub mod backend;
 pub mod cached_sessions;
 pub mod flash;
 pub mod guard;
+pub mod housekeeping;
 pub mod layer;
 pub mod passwords;
 pub mod renewal;

@@ -91,7 +91,7 @@ pub async fn run() -> Result<(), ConfigError> {
     let bound = listener.local_addr().unwrap_or(addr);
     tracing::info!("Plugboard is listening on http://{bound}");
     let schedule = tokio::spawn(crate::server::sync::scheduler::run(state.clone()));
-    let pruning = tokio::spawn(crate::server::infra::housekeeping::run(state.clone()));
+    let pruning = tokio::spawn(crate::server::auth::housekeeping::run(state.clone()));
     let syncs = state.syncs.clone();
     let stopping = syncs.clone();
     serve(listener, state, async move {

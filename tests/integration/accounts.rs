@@ -388,7 +388,7 @@ async fn expired_sessions_and_sign_in_attempts_past_the_window_are_pruned_and_re
     .await
     .unwrap();
 
-    let pruned = plugboard::server::infra::housekeeping::prune_once(&app.state)
+    let pruned = plugboard::server::auth::housekeeping::prune_once(&app.state)
         .await
         .unwrap();
 

@@ -10,9 +10,13 @@ use crate::{
     server::{
         auth::SignedInUser,
         infra::db,
-        repo::connections::{self, ConnectionRow},
+        repo::{
+            connections::{self, ConnectionRow},
+            teams,
+        },
         state::AppState,
     },
+    wire::members::TeamRef,
 };
 
 use super::{
@@ -124,4 +128,23 @@ pub async fn refuse(
         "refused a change to a connection"
     );
     Ok(AppError::Forbidden(why.into()))
+}
+
+/// The teams `user` may share a connection with: their own, or any for an Admin.
+pub async fn shareable_teams(
+    state: &AppState,
+    user: &SignedInUser,
+) -> Result<Vec<TeamRef>, AppError> {
+    let rows = if user.is_admin() {
+        teams::list(&state.pool).await?
+    } else {
+        teams::of_user(&state.pool, user.id).await?
+    };
+    Ok(rows
+        .into_iter()
+        .map(|team| TeamRef {
+            id: team.id,
+            name: team.name,
+        })
+        .collect())
 }

@@ -87,8 +87,7 @@ pub async fn save(
             TokenCheck::Rejected => return Err(refused(&form, TOKEN_REJECTED)),
             TokenCheck::NoAccess => return Err(refused(&form, TOKEN_WITHOUT_UPTIME_ACCESS)),
             no_verdict @ (TokenCheck::Throttled { .. } | TokenCheck::Unreachable { .. }) => {
-                let mut errors = FieldErrors::default();
-                errors.add("token", no_verdict.no_verdict().unwrap_or_default());
+                let errors = FieldErrors::one("token", no_verdict.no_verdict().unwrap_or_default());
                 return Err(AppError::SourceUnreachable(kept(errors, &form)));
             }
         }
@@ -158,8 +157,7 @@ pub async fn reveal(state: &AppState, id: i64) -> Result<ApiToken, AppError> {
 }
 
 fn refused(form: &NewCredential, message: &str) -> AppError {
-    let mut errors = FieldErrors::default();
-    errors.add("token", message);
+    let errors = FieldErrors::one("token", message);
     AppError::Invalid(kept(errors, form))
 }
 

@@ -75,7 +75,6 @@ pub async fn change(
 }
 
 fn invalid(message: impl Into<String>) -> AppError {
-    let mut errors = FieldErrors::default();
-    errors.add("team_scope", message);
+    let errors = FieldErrors::one("team_scope", message);
     AppError::Invalid(errors)
 }

@@ -81,15 +81,13 @@ pub async fn detail(
 
 fn parse_team_name(name: &str) -> Result<String, AppError> {
     parse_line("Team Name", name, MAX_NAME_CHARS).map_err(|message| {
-        let mut errors = FieldErrors::default();
-        errors.add("name", message);
+        let errors = FieldErrors::one("name", message);
         AppError::Invalid(errors.keep("name", name))
     })
 }
 
 fn name_taken(name: &str) -> AppError {
-    let mut errors = FieldErrors::default();
-    errors.add("name", format!("There is already a team called {name}."));
+    let errors = FieldErrors::one("name", format!("There is already a team called {name}."));
     AppError::Invalid(errors.keep("name", name))
 }
 

@@ -3,26 +3,29 @@
 //! A sync that fails part-way writes no data: what was there stays, and the failure is
 //! recorded. A token the source rejects marks the connection failing until a sync works again.
 
+mod store;
+
 use std::sync::atomic::Ordering;
 
 use crate::{
     error::AppError,
     server::{
-        connectors::{Connector, PullContext, PullError, Pulled},
+        connectors::{PullContext, PullError},
         infra::clock,
         infra::db,
         repo::{
             connections::{self, ConnectionRow},
             credentials,
             sync_runs::{self, Finish},
-            synced::{self, Memory},
+            synced::Memory,
         },
         services::credentials::reveal,
         state::AppState,
     },
 };
 
-use super::registry::Claim;
+use crate::server::sync::registry::Claim;
+use store::{still_uses, store};
 
 /// The longest a connection goes without a complete pull (deletions and open incidents are
 /// caught by every sync; what else changed in older incidents, by this one).
@@ -262,41 +265,4 @@ async fn run_claimed(
         "sync finished"
     );
     Ok(outcome)
-}
-
-/// Whether `connection` still uses the credential, and the token (`version`), it pulled with.
-async fn still_uses(
-    tx: &mut sqlx::SqliteConnection,
-    connection: &ConnectionRow,
-    version: Option<&[u8]>,
-) -> Result<bool, AppError> {
-    let Some(now) = connections::find(&mut *tx, connection.id).await? else {
-        return Ok(false);
-    };
-    if now.credential_id != connection.credential_id || now.source_teams != connection.source_teams
-    {
-        return Ok(false);
-    }
-    let current = credentials::token_version(&mut *tx, now.credential_id).await?;
-    Ok(current.is_some() && current.as_deref() == version)
-}
-
-/// Writes a pull: each batch meets what its kind stored as the batch says (a whole list
-/// replaces it; a partial one adds and updates).
-async fn store(
-    tx: &mut sqlx::SqliteConnection,
-    connector: &dyn Connector,
-    connection_id: i64,
-    pulled: &Pulled,
-) -> Result<u64, AppError> {
-    let mut changed = 0;
-    for batch in &pulled.batches {
-        let kind = connector
-            .kinds()
-            .iter()
-            .find(|kind| kind.key == batch.kind)
-            .ok_or_else(|| AppError::internal(format!("a pull of unknown kind {}", batch.kind)))?;
-        changed += synced::store(tx, connection_id, kind, batch).await?;
-    }
-    Ok(changed)
 }

@@ -4,6 +4,12 @@
 //! `url`, a policy's `incident_token`) never reach a record, and URLs lose their user-info and
 //! query values ([`scrubbed_url`]).
 
+mod metrics;
+mod on_call;
+
+pub use metrics::{availability, response_times};
+pub use on_call::{on_call_calendar, policy};
+
 use serde_json::Value;
 
 use crate::server::connectors::Record;
@@ -180,133 +186,6 @@ fn metadata(value: &Value) -> Option<String> {
         .collect::<Vec<_>>()
         .join("; ");
     Some(line)
-}
-
-/// An on-call calendar with who is on call now (their emails, as the list names them).
-pub fn on_call_calendar(item: &Value) -> Option<Record> {
-    let a = attributes(item);
-    let default = flag(&a["default_calendar"]);
-    let name =
-        text(&a["name"]).or_else(|| default.filter(|d| *d).map(|_| "Default calendar".into()));
-    let on_call: Vec<String> = item["relationships"]["on_call_users"]["data"]
-        .as_array()
-        .map(|users| {
-            users
-                .iter()
-                .filter_map(|user| text(&user["meta"]["email"]).or_else(|| text(&user["id"])))
-                .collect()
-        })
-        .unwrap_or_default();
-    Some(
-        record(item)?
-            .with("name", name)
-            .with("default_calendar", default)
-            .with("on_call_now", on_call),
-    )
-}
-
-/// An escalation policy's name and steps. Its `incident_token` (a secret that opens incidents)
-/// is not read.
-pub fn policy(item: &Value) -> Option<Record> {
-    let a = attributes(item);
-    let steps: Vec<String> = a["steps"]
-        .as_array()
-        .map(|steps| {
-            steps
-                .iter()
-                .enumerate()
-                .map(|(n, step)| step_words(n, step))
-                .collect()
-        })
-        .unwrap_or_default();
-    Some(
-        record(item)?
-            .with("name", text(&a["name"]))
-            .with("steps", (!steps.is_empty()).then(|| steps.join("; ")))
-            .with("repeat_count", int(&a["repeat_count"]))
-            .with("repeat_delay_seconds", int(&a["repeat_delay"])),
-    )
-}
-
-/// "2. after 180 s: current on-call, team"
-fn step_words(n: usize, step: &Value) -> String {
-    let who: Vec<String> = step["step_members"]
-        .as_array()
-        .map(|members| {
-            members
-                .iter()
-                .filter_map(|member| text(&member["type"]))
-                .map(|kind| kind.replace('_', " "))
-                .collect()
-        })
-        .unwrap_or_default();
-    let wait = int(&step["wait_before"]).unwrap_or(0);
-    let kind = text(&step["type"]).unwrap_or_else(|| "escalation".into());
-    let who = if who.is_empty() { kind } else { who.join(", ") };
-    format!("{}. after {wait} s: {who}", n + 1)
-}
-
-/// Availability of a monitor (`/sla`) or a heartbeat (`/availability`) over `from`..`to`.
-pub fn availability(
-    of: &str,
-    subject: &Record,
-    data: &Value,
-    (from, to): (&str, &str),
-    fetched_at: &str,
-) -> Option<Record> {
-    let a = attributes(data);
-    a.as_object()?;
-    Some(
-        Record::new(format!("{}-{}", of.to_lowercase(), subject.id))
-            .with("name", subject.text("name").map(str::to_owned))
-            .with("of", of)
-            .with("availability_percent", a["availability"].as_f64())
-            .with("downtime_seconds", int(&a["total_downtime"]))
-            .with("incidents", int(&a["number_of_incidents"]))
-            .with("longest_incident_seconds", int(&a["longest_incident"]))
-            .with("average_incident_seconds", int(&a["average_incident"]))
-            .with("from", from)
-            .with("to", to)
-            .with("fetched_at", fetched_at),
-    )
-}
-
-/// A monitor's response times (`data` of the answer): one record per region and time. Better
-/// Stack documents `attributes.regions[].response_times[]`; a flat list of points with their
-/// region is read too.
-pub fn response_times(monitor: &Record, data: &Value) -> Vec<Record> {
-    let point = |region: &str, point: &Value| {
-        let at = text(&point["at"])?;
-        let seconds = point["response_time"].as_f64()?;
-        Some(
-            Record::new(format!("{}/{region}/{at}", monitor.id))
-                .with("monitor", monitor.text("name").map(str::to_owned))
-                .with("monitor_id", monitor.id.clone())
-                .with("region", region)
-                .with("at", at)
-                .with("response_time_seconds", seconds),
-        )
-    };
-    if let Some(points) = data.as_array() {
-        return points
-            .iter()
-            .filter_map(|p| point(&text(&p["region"]).unwrap_or_default(), p))
-            .collect();
-    }
-    attributes(data)["regions"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|region| {
-            let name = text(&region["region"]).unwrap_or_default();
-            region["response_times"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(move |p| point(&name, p))
-                .collect::<Vec<_>>()
-        })
-        .collect()
 }
 
 /// The message in an error body: `errors` is a string, or an object of field → messages.

@@ -1,0 +1,237 @@
+//! The stepper's server side: the choices of step two, the review, and creating the connection.
+
+use crate::{
+    domain::{
+        connection_forms::ConnectionSettings,
+        token_reach::{Reach, TeamChoice, ALL_TEAMS},
+        FieldErrors, Privacy,
+    },
+    error::AppError,
+    server::{
+        auth::SignedInUser,
+        infra::{clock, db},
+        repo::{
+            connections::{self, NewConnectionRow},
+            credentials, teams,
+        },
+        services::{
+            credentials::{source, tile, tiles},
+            history::{self, Event},
+        },
+        state::AppState,
+    },
+    wire::{
+        connections::{ConnectionReview, SetupChoices},
+        members::TeamRef,
+    },
+};
+
+/// Step two's choices, as the stepper sends them.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub credential_id: i64,
+    pub settings: ConnectionSettings,
+    /// `all` or `only` (empty: not asked yet), and the ticked teams; checked against what
+    /// the credential reaches in [`review`].
+    pub team_scope: String,
+    pub source_teams: Vec<String>,
+}
+
+impl Draft {
+    /// Parses the form's text; every problem is reported at once, inline.
+    pub fn parse(
+        credential: &str,
+        name: &str,
+        privacy: &str,
+        team: &str,
+    ) -> Result<Self, AppError> {
+        let settings = ConnectionSettings::parse(name, privacy, team);
+        let credential_id = credential.trim().parse::<i64>().ok();
+        match (credential_id, settings) {
+            (Some(credential_id), Ok(settings)) => Ok(Self {
+                credential_id,
+                settings,
+                team_scope: String::new(),
+                source_teams: Vec::new(),
+            }),
+            (credential_id, settings) => {
+                let mut errors = settings.err().unwrap_or_default();
+                if credential_id.is_none() {
+                    errors.add("credential", "Choose a credential, or add one.");
+                }
+                Err(AppError::Invalid(
+                    errors
+                        .keep("name", name)
+                        .keep("privacy", privacy)
+                        .keep("team", team),
+                ))
+            }
+        }
+    }
+}
+
+impl Draft {
+    /// The draft with which of the token's teams to read, as the form sent it.
+    pub fn reading(mut self, team_scope: String, source_teams: Vec<String>) -> Self {
+        self.team_scope = team_scope;
+        self.source_teams = source_teams;
+        self
+    }
+
+    /// The team choice for a token that reaches `reach`: only a global token that reaches
+    /// several teams has one, and it must be made (JavaScript off, the step could not show it
+    /// before the credential was chosen).
+    fn team_choice(&self, reach: Option<&Reach>) -> Result<TeamChoice, String> {
+        match reach {
+            Some(reach) if reach.offers_team_choice() => {
+                if self.team_scope.trim().is_empty() {
+                    return Err(format!(
+                        "This token reaches several teams: choose {ALL_TEAMS} or the teams to read."
+                    ));
+                }
+                TeamChoice::parse(&self.team_scope, &self.source_teams, &reach.teams)
+            }
+            _ => Ok(TeamChoice::All),
+        }
+    }
+}
+pub async fn setup_choices(
+    state: &AppState,
+    user: &SignedInUser,
+    source_id: &str,
+) -> Result<SetupChoices, AppError> {
+    let source = source(state, source_id)?;
+    Ok(SetupChoices {
+        source_id: source.id.to_owned(),
+        source_name: source.name.to_owned(),
+        credentials: tiles(state, user, source.id).await?,
+        teams: user_teams(state, user).await?,
+    })
+}
+
+async fn user_teams(state: &AppState, user: &SignedInUser) -> Result<Vec<TeamRef>, AppError> {
+    Ok(teams::of_user(&state.pool, user.id)
+        .await?
+        .into_iter()
+        .map(|team| TeamRef {
+            id: team.id,
+            name: team.name,
+        })
+        .collect())
+}
+
+/// Checks a draft against what exists: the credential must be the user's own, for this
+/// source; a team must be one of theirs.
+pub async fn review(
+    state: &AppState,
+    user: &SignedInUser,
+    source_id: &str,
+    draft: &Draft,
+) -> Result<ConnectionReview, AppError> {
+    let source = source(state, source_id)?;
+    let mut errors = FieldErrors::default();
+    let credential =
+        credentials::find_owned(&state.pool, draft.credential_id, user.id, source.id).await?;
+    if credential.is_none() {
+        errors.add(
+            "credential",
+            "Choose one of your credentials for this source, or add one.",
+        );
+    }
+    let reach = credential.as_ref().and_then(|c| c.reach_detail());
+    let source_teams = draft.team_choice(reach.as_ref()).unwrap_or_else(|message| {
+        errors.add("team_scope", message);
+        TeamChoice::All
+    });
+    let team = match draft.settings.team_id {
+        Some(team_id) => {
+            let team = user_teams(state, user)
+                .await?
+                .into_iter()
+                .find(|team| team.id == team_id);
+            if team.is_none() {
+                errors.add("team", "Choose one of your teams.");
+            }
+            team
+        }
+        None => None,
+    };
+    match credential {
+        Some(credential) if errors.is_empty() => Ok(ConnectionReview {
+            source_id: source.id.to_owned(),
+            source_name: source.name.to_owned(),
+            credential: tile(credential),
+            name: draft.settings.name.clone(),
+            privacy: draft.settings.privacy,
+            team,
+            source_teams,
+        }),
+        _ => Err(AppError::Invalid(
+            errors
+                .keep("name", &draft.settings.name)
+                .keep("privacy", draft.settings.privacy.as_str())
+                .keep(
+                    "team",
+                    &draft
+                        .settings
+                        .team_id
+                        .map(|id| id.to_string())
+                        .unwrap_or_default(),
+                )
+                .keep("team_scope", &draft.team_scope)
+                .keep("source_teams", &draft.source_teams.join("\n")),
+        )),
+    }
+}
+
+/// Finish: checks the draft again and creates the connection in one transaction.
+pub async fn create(
+    state: &AppState,
+    user: &SignedInUser,
+    source_id: &str,
+    draft: &Draft,
+) -> Result<i64, AppError> {
+    let review = review(state, user, source_id, draft).await?;
+    let mut tx = db::begin_write(&state.pool).await?;
+    // The credential could have gone between the review and this write lock.
+    if credentials::find_owned(&mut *tx, draft.credential_id, user.id, &review.source_id)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::Conflict(
+            "That credential no longer exists. Choose another.".into(),
+        ));
+    }
+    let id = connections::insert(
+        &mut *tx,
+        NewConnectionRow {
+            source: &review.source_id,
+            name: &review.name,
+            owner_id: user.id,
+            credential_id: draft.credential_id,
+            privacy: review.privacy.as_str(),
+            team_id: review.team.as_ref().map(|team| team.id),
+            source_teams: review.source_teams.to_stored(),
+            now: clock::now(),
+        },
+    )
+    .await?;
+    let privacy = match (&review.privacy, &review.team) {
+        (Privacy::Team, Some(team)) => format!("{} ({})", Privacy::Team.label(), team.name),
+        (privacy, _) => privacy.label().to_owned(),
+    };
+    history::record(
+        &mut tx,
+        id,
+        user.id,
+        &Event::Created {
+            name: review.name.clone(),
+            privacy,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(connection_id = id, user_id = user.id, "connection created");
+    crate::server::sync::spawn(state, id, crate::server::sync::Trigger::Created).await;
+    Ok(id)
+}
