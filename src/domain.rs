@@ -4,6 +4,7 @@
 pub mod account_forms;
 pub mod api_token;
 pub mod catalog;
+mod check_status;
 pub mod connection_forms;
 pub mod data_tables;
 mod email;
@@ -14,12 +15,15 @@ mod privacy;
 pub mod record_kinds;
 pub mod return_path;
 mod role;
+mod swap_mode;
 pub mod text;
 pub mod token_check;
 pub mod token_reach;
 
+pub use check_status::CheckStatus;
 pub use email::Email;
 pub use field_errors::FieldErrors;
 pub use password::Password;
 pub use privacy::Privacy;
 pub use role::Role;
+pub use swap_mode::SwapMode;

@@ -43,10 +43,9 @@ pub async fn swap_token(
     #[server(default)] token: String,
     #[server(default)] how: String,
 ) -> Result<(), AppError> {
-    use crate::server::{
-        auth::require_user,
-        services::connection_changes::{self, SwapHow},
-        state::app_state,
+    use crate::{
+        domain::SwapMode,
+        server::{auth::require_user, services::connection_changes, state::app_state},
     };
     let user = require_user().await?;
     connection_changes::swap_token(
@@ -55,7 +54,7 @@ pub async fn swap_token(
         &source,
         id,
         &token,
-        SwapHow::parse(&how),
+        SwapMode::parse(&how),
     )
     .await
 }

@@ -1,7 +1,10 @@
 use serde::{Deserialize, Serialize};
 
 /// Who can see and use a connection.
+///
+/// Stored as its [`Privacy::as_str`] name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum Privacy {
     /// Every member of the workspace.
     Workspace,

@@ -1,7 +1,10 @@
 use serde::{Deserialize, Serialize};
 
 /// What a member may do in the workspace.
+///
+/// Stored as its [`Role::as_str`] name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum Role {
     /// Manages members, teams, and every connection they can see.
     Admin,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    domain::{token_reach::TeamChoice, Privacy},
+    domain::{token_reach::TeamChoice, CheckStatus, Privacy},
     wire::members::TeamRef,
 };
 
@@ -19,24 +19,6 @@ pub struct SourceSummary {
     pub name: String,
     pub description: String,
     pub connections: i64,
-}
-
-/// What the last check of a credential's token said.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CheckStatus {
-    Verified,
-    Unverified,
-    Rejected,
-}
-
-impl CheckStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            CheckStatus::Verified => "Verified",
-            CheckStatus::Unverified => "Not checked",
-            CheckStatus::Rejected => "Failing — token rejected",
-        }
-    }
 }
 
 /// A saved credential, as its tile shows it.

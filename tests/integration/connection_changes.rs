@@ -219,7 +219,7 @@ async fn test_now_records_what_it_found() {
     let page = detail(&admin, id).await;
     assert_eq!(
         page.facts.credential.status,
-        plugboard::wire::connections::CheckStatus::Rejected
+        plugboard::domain::CheckStatus::Rejected
     );
     assert_eq!(
         page.history[0].text,

@@ -11,7 +11,7 @@ use plugboard::{
 };
 
 use crate::support::connections::{app_with_double, save_credential, usual_world, SOURCE};
-use plugboard::wire::connections::CheckStatus;
+use plugboard::domain::CheckStatus;
 
 async fn credential_count(app: &crate::support::TestApp) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM credentials")

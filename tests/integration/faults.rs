@@ -26,6 +26,7 @@ use crate::support::{
     connections::{app_with_double, create_connection, save_credential, usual_world, SOURCE},
     TestApp,
 };
+use plugboard::server::sync::SyncEnd;
 use plugboard::wire::{connection_detail::CheckReport, data::SyncStatus};
 
 const TOKEN: &str = "team_faultsToken0000AAAA";
@@ -295,7 +296,7 @@ async fn a_long_retry_after_is_waited_out_in_the_background_and_the_connection_s
     let outcome = sync_connection(&app.state, id, Trigger::Manual)
         .await
         .unwrap();
-    assert_eq!(outcome.outcome, "rate_limited");
+    assert_eq!(outcome.outcome, SyncEnd::RateLimited);
     assert!(
         started.elapsed() < Duration::from_secs(5),
         "the sync ended instead of sitting on its slot for two minutes"

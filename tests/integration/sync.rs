@@ -21,6 +21,7 @@ use crate::support::{
     connections::{app_with_double, create_connection, save_credential, SOURCE},
     TestApp,
 };
+use plugboard::server::sync::SyncEnd;
 use plugboard::wire::{
     connections::SourceConnections,
     data::{DataTable, SyncStatus},
@@ -211,7 +212,10 @@ async fn a_second_sync_changes_only_what_changed_and_pulls_incidents_from_the_ne
     // Response times are a series: points Better Stack added since (a new half hour) are
     // new rows. Nothing else changed.
     let added = counts(&app, id).await["response_times"] - before;
-    assert_eq!((again.outcome, again.rows_changed), ("ok", added as u64));
+    assert_eq!(
+        (again.outcome, again.rows_changed),
+        (SyncEnd::Ok, added as u64)
+    );
     let incidents: Vec<String> = double
         .requests()
         .into_iter()
@@ -308,7 +312,7 @@ async fn a_token_revoked_between_syncs_marks_the_connection_failing_and_keeps_it
     let outcome = sync_connection(&app.state, id, Trigger::Schedule)
         .await
         .unwrap();
-    assert_eq!(outcome.outcome, "token_rejected");
+    assert_eq!(outcome.outcome, SyncEnd::TokenRejected);
     assert_eq!(
         counts(&app, id).await["monitors"],
         40,
@@ -406,7 +410,7 @@ async fn a_sync_that_fails_midway_keeps_the_previous_data_and_records_the_failur
     let outcome = sync_connection(&app.state, id, Trigger::Manual)
         .await
         .unwrap();
-    assert_eq!(outcome.outcome, "failed");
+    assert_eq!(outcome.outcome, SyncEnd::Failed);
     assert_eq!(
         counts(&app, id).await["monitors"],
         30,
@@ -471,7 +475,7 @@ async fn the_schedule_syncs_connections_whose_last_sync_is_an_interval_old() {
             .unwrap()
             .unwrap()
             .trigger,
-        "schedule"
+        sync_runs::Trigger::Schedule
     );
 }
 

@@ -18,12 +18,13 @@ use crate::{
     },
     sync::connected,
 };
+use plugboard::server::sync::SyncEnd;
 
 async fn sync(app: &TestApp, id: i64) {
     let outcome = sync_connection(&app.state, id, Trigger::Manual)
         .await
         .unwrap();
-    assert_eq!(outcome.outcome, "ok", "{outcome:?}");
+    assert_eq!(outcome.outcome, SyncEnd::Ok, "{outcome:?}");
 }
 
 /// The incident requests the double saw after `from`, as `path?query`.

@@ -14,6 +14,7 @@ use plugboard::{
 };
 
 use crate::support::connections::{app_with_double, create_connection, save_credential};
+use plugboard::server::sync::SyncEnd;
 
 const OLD: &str = "slow_oldToken0000AAAA";
 const NEW: &str = "slow_newToken1111BBBB";
@@ -56,7 +57,7 @@ async fn a_sync_whose_token_was_swapped_while_it_pulled_keeps_nothing_and_vouche
     repo::credentials::set_check(
         &mut *tx,
         tile.id,
-        "unverified",
+        plugboard::domain::CheckStatus::Unverified,
         None,
         repo::credentials::Reached::Unchanged,
     )
@@ -66,7 +67,7 @@ async fn a_sync_whose_token_was_swapped_while_it_pulled_keeps_nothing_and_vouche
 
     let outcome = sync.await.unwrap().unwrap();
 
-    assert_eq!(outcome.outcome, "stopped");
+    assert_eq!(outcome.outcome, SyncEnd::Stopped);
     let status: String = sqlx::query_scalar("SELECT check_status FROM credentials WHERE id = ?")
         .bind(tile.id)
         .fetch_one(&app.state.pool)

@@ -122,7 +122,7 @@ fn Pager(page: i64, pages: i64, total: i64) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wire::connections::CheckStatus;
+    use crate::domain::CheckStatus;
 
     fn row(id: i64, name: &str, privacy: Privacy, team_name: Option<&str>) -> ConnectionSummary {
         ConnectionSummary {

@@ -1,10 +1,12 @@
 use sqlx::{FromRow, SqliteExecutor};
 
+use crate::domain::Role;
+
 #[derive(Clone, FromRow)]
 pub struct InviteRow {
     pub id: i64,
     pub email: String,
-    pub role: String,
+    pub role: Role,
     pub invited_by: i64,
     pub created_at: i64,
     pub expires_at: i64,
@@ -17,7 +19,7 @@ const COLUMNS: &str = "id, email, role, invited_by, created_at, expires_at, used
 pub struct NewInvite<'a> {
     pub token_sha256: &'a [u8],
     pub email: &'a str,
-    pub role: &'a str,
+    pub role: Role,
     pub invited_by: i64,
     pub created_at: i64,
     pub expires_at: i64,

@@ -1,21 +1,52 @@
 use sqlx::{FromRow, SqliteExecutor};
 
+/// Why a sync started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(rename_all = "lowercase")]
+pub enum Trigger {
+    Created,
+    Manual,
+    Schedule,
+}
+
+impl Trigger {
+    /// The stored name, for the log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Trigger::Created => "created",
+            Trigger::Manual => "manual",
+            Trigger::Schedule => "schedule",
+        }
+    }
+}
+
+/// What a run's row records of how it ended (`running` until it does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(rename_all = "snake_case")]
+pub enum RunOutcome {
+    Running,
+    Ok,
+    Failed,
+    TokenRejected,
+    Stopped,
+}
+
 #[derive(Debug, Clone, FromRow)]
 pub struct RunRow {
     pub id: i64,
-    pub trigger: String,
+    pub trigger: Trigger,
     pub started_at: i64,
     pub finished_at: Option<i64>,
     pub pages: i64,
     pub rows_changed: i64,
-    pub outcome: String,
+    pub outcome: RunOutcome,
     pub message: Option<String>,
 }
 
 pub async fn start<'e>(
     db: impl SqliteExecutor<'e>,
     connection_id: i64,
-    trigger: &str,
+    trigger: Trigger,
     now: i64,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
@@ -29,7 +60,7 @@ pub async fn start<'e>(
 }
 
 pub struct Finish<'a> {
-    pub outcome: &'a str,
+    pub outcome: RunOutcome,
     pub pages: i64,
     pub rows_changed: i64,
     pub message: Option<&'a str>,

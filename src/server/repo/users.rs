@@ -9,7 +9,7 @@ pub struct UserRow {
     pub name: String,
     pub email: String,
     pub password_hash: String,
-    pub role: String,
+    pub role: Role,
     pub session_epoch: i64,
     pub created_at: i64,
 }
@@ -74,7 +74,7 @@ pub async fn insert<'e>(
     .bind(user.name)
     .bind(user.email.as_str())
     .bind(user.password_hash)
-    .bind(user.role.as_str())
+    .bind(user.role)
     .bind(now)
     .fetch_one(db)
     .await
@@ -88,7 +88,7 @@ pub async fn count_current_admins<'e>(db: impl SqliteExecutor<'e>) -> sqlx::Resu
 
 pub async fn set_role<'e>(db: impl SqliteExecutor<'e>, id: i64, role: Role) -> sqlx::Result<()> {
     sqlx::query("UPDATE users SET role = ? WHERE id = ? AND removed_at IS NULL")
-        .bind(role.as_str())
+        .bind(role)
         .bind(id)
         .execute(db)
         .await

@@ -5,7 +5,7 @@
 //! can see; Team Leads, for connections shared with a team they lead.
 
 use crate::{
-    domain::Role,
+    domain::{Privacy, Role},
     error::AppError,
     server::{
         auth::SignedInUser,
@@ -50,7 +50,7 @@ pub async fn can_manage(
     if row.owner_id == user.id || user.role == Role::Admin {
         return Ok(true);
     }
-    if user.role == Role::TeamLead && row.privacy == "team" {
+    if user.role == Role::TeamLead && row.privacy == Privacy::Team {
         if let Some(team_id) = row.team_id {
             return Ok(connections::leads_team(&state.pool, user.id, team_id).await?);
         }

@@ -13,5 +13,5 @@ pub use delete::delete;
 pub use detail::detail;
 pub use privacy::change_privacy;
 pub use rename::rename;
-pub use swap::{swap_token, SwapHow};
+pub use swap::swap_token;
 pub use test_now::test;

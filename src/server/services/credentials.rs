@@ -7,7 +7,7 @@ use crate::{
         catalog::SourceDefinition,
         connection_forms::NewCredential,
         token_check::{TOKEN_REJECTED, TOKEN_WITHOUT_UPTIME_ACCESS},
-        FieldErrors,
+        CheckStatus, FieldErrors,
     },
     error::AppError,
     server::{
@@ -19,7 +19,7 @@ use crate::{
         repo::credentials::{self, CredentialRow, NewCredentialRow},
         state::AppState,
     },
-    wire::connections::{CheckStatus, CredentialTile},
+    wire::connections::CredentialTile,
 };
 
 use super::token_checks;
@@ -29,18 +29,9 @@ pub fn source(state: &AppState, source_id: &str) -> Result<&'static SourceDefini
     Ok(state.connectors.get(source_id)?.source())
 }
 
-/// The stored check status, as shown.
-pub fn tile_status(stored: &str) -> CheckStatus {
-    match stored {
-        "verified" => CheckStatus::Verified,
-        "rejected" => CheckStatus::Rejected,
-        _ => CheckStatus::Unverified,
-    }
-}
-
 /// How a credential is shown; never anything of its secret but the last four characters.
 pub fn tile(row: CredentialRow) -> CredentialTile {
-    let status = tile_status(&row.check_status);
+    let status = row.check_status;
     let reach = row.reach_detail();
     CredentialTile {
         id: row.id,
@@ -83,7 +74,7 @@ pub async fn save(
     let now = clock::now();
     let (status, checked_at, reach) = if check {
         match token_checks::check_token(state, user, source.id, &form.token).await? {
-            TokenCheck::Valid { reach } => ("verified", Some(now), Some(reach)),
+            TokenCheck::Valid { reach } => (CheckStatus::Verified, Some(now), Some(reach)),
             TokenCheck::Rejected => return Err(refused(&form, TOKEN_REJECTED)),
             TokenCheck::NoAccess => return Err(refused(&form, TOKEN_WITHOUT_UPTIME_ACCESS)),
             no_verdict @ (TokenCheck::Throttled { .. } | TokenCheck::Unreachable { .. }) => {
@@ -92,7 +83,7 @@ pub async fn save(
             }
         }
     } else {
-        ("unverified", None, None)
+        (CheckStatus::Unverified, None, None)
     };
     let mut tx = db::begin_write(&state.pool).await?;
     let id = credentials::insert(
@@ -114,7 +105,11 @@ pub async fn save(
         .await?
         .ok_or(AppError::Internal)?;
     tx.commit().await?;
-    tracing::info!(credential_id = id, status, "credential saved");
+    tracing::info!(
+        credential_id = id,
+        status = status.as_str(),
+        "credential saved"
+    );
     Ok(tile(row))
 }
 

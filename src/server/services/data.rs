@@ -11,7 +11,8 @@ use crate::{
         auth::SignedInUser,
         infra::clock,
         repo::{
-            sync_runs, synced,
+            sync_runs::{self, RunOutcome},
+            synced,
             synced_views::{self, Selection},
         },
         state::AppState,
@@ -47,10 +48,10 @@ impl TableQuery {
 }
 
 fn outcome_words(run: &sync_runs::RunRow) -> String {
-    match run.outcome.as_str() {
-        "ok" => "Synced".to_owned(),
-        "token_rejected" => "Failing — token rejected".to_owned(),
-        "stopped" => format!("Stopped: {}", run.message.clone().unwrap_or_default()),
+    match run.outcome {
+        RunOutcome::Ok => "Synced".to_owned(),
+        RunOutcome::TokenRejected => "Failing — token rejected".to_owned(),
+        RunOutcome::Stopped => format!("Stopped: {}", run.message.clone().unwrap_or_default()),
         _ => format!(
             "Failed: {}",
             run.message
@@ -76,7 +77,7 @@ pub async fn status(
                 "{} s",
                 run.finished_at.unwrap_or(run.started_at) - run.started_at
             ),
-            succeeded: run.outcome == "ok",
+            succeeded: run.outcome == RunOutcome::Ok,
             outcome: outcome_words(&run),
             pages: run.pages,
             rows_changed: run.rows_changed,

@@ -65,7 +65,7 @@ pub async fn detail(
             Ok(TeamCandidate {
                 in_team: memberships.contains_key(&user.id),
                 is_lead: memberships.get(&user.id).copied().unwrap_or(false),
-                role: Role::parse(&user.role).map_err(AppError::internal)?,
+                role: user.role,
                 user_id: user.id,
                 name: user.name,
             })
@@ -145,7 +145,7 @@ pub async fn set_members(
     teams::find(&mut *tx, team_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let people: HashMap<i64, String> = users::list_current(&mut *tx)
+    let people: HashMap<i64, Role> = users::list_current(&mut *tx)
         .await?
         .into_iter()
         .map(|user| (user.id, user.role))
@@ -158,7 +158,7 @@ pub async fn set_members(
                 "members",
                 "One of the chosen people is no longer a member. Reload and try again.",
             ),
-            Some(role) if leads.contains(user_id) && role != Role::TeamLead.as_str() => errors.add(
+            Some(&role) if leads.contains(user_id) && role != Role::TeamLead => errors.add(
                 "leads",
                 "Only members with the Team Lead role can lead a team.",
             ),

@@ -8,6 +8,7 @@ mod store;
 use std::sync::atomic::Ordering;
 
 use crate::{
+    domain::CheckStatus,
     error::AppError,
     server::{
         connectors::{PullContext, PullError},
@@ -16,7 +17,7 @@ use crate::{
         repo::{
             connections::{self, ConnectionRow},
             credentials,
-            sync_runs::{self, Finish},
+            sync_runs::{self, Finish, RunOutcome, Trigger},
             synced::Memory,
         },
         services::credentials::reveal,
@@ -24,38 +25,15 @@ use crate::{
     },
 };
 
-use crate::server::sync::registry::Claim;
+use crate::server::sync::{
+    outcome::{SyncEnd, SyncOutcome},
+    registry::Claim,
+};
 use store::{still_uses, store};
 
 /// The longest a connection goes without a complete pull (deletions and open incidents are
 /// caught by every sync; what else changed in older incidents, by this one).
 const FULL_SYNC_EVERY: i64 = clock::DAY;
-
-/// Why a sync started.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Trigger {
-    Created,
-    Manual,
-    Schedule,
-}
-
-impl Trigger {
-    fn as_str(self) -> &'static str {
-        match self {
-            Trigger::Created => "created",
-            Trigger::Manual => "manual",
-            Trigger::Schedule => "schedule",
-        }
-    }
-}
-
-/// What a finished sync did.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SyncOutcome {
-    pub outcome: &'static str,
-    pub pages: u32,
-    pub rows_changed: u64,
-}
 
 /// Starts a sync in the background, unless one of this connection is already running.
 /// Returns whether it started. The sync counts as running from the moment this returns, so
@@ -111,8 +89,7 @@ async fn run_claimed(
 ) -> Result<SyncOutcome, AppError> {
     let connection_id = connection.id;
     let _slot = state.syncs.slot().await;
-    let run_id =
-        sync_runs::start(&state.pool, connection_id, trigger.as_str(), clock::now()).await?;
+    let run_id = sync_runs::start(&state.pool, connection_id, trigger, clock::now()).await?;
     // Read before the token: if a swap lands in between, the versions differ at the end and
     // the pull is thrown away, never credited to a token it was not made with.
     let token_version = credentials::token_version(&state.pool, connection.credential_id).await?;
@@ -159,16 +136,22 @@ async fn run_claimed(
         _ if !same_token => {
             let message = "Stopped: the token or the teams to read changed while this sync \
                            ran, so what it pulled was not kept.";
-            sync_runs::finish(&mut *tx, run_id, finish("stopped", 0, Some(message))).await?;
-            SyncOutcome {
-                outcome: "stopped",
-                pages,
-                rows_changed: 0,
-            }
+            sync_runs::finish(
+                &mut *tx,
+                run_id,
+                finish(RunOutcome::Stopped, 0, Some(message)),
+            )
+            .await?;
+            SyncOutcome::new(SyncEnd::Stopped, pages, 0)
         }
         Ok(pulled) => {
             let changed = store(&mut tx, connector.as_ref(), connection_id, &pulled).await?;
-            sync_runs::finish(&mut *tx, run_id, finish("ok", changed as i64, None)).await?;
+            sync_runs::finish(
+                &mut *tx,
+                run_id,
+                finish(RunOutcome::Ok, changed as i64, None),
+            )
+            .await?;
             if complete {
                 connections::set_full_sync_at(&mut *tx, connection_id, Some(started)).await?;
             }
@@ -178,16 +161,12 @@ async fn run_claimed(
             credentials::set_check(
                 &mut *tx,
                 connection.credential_id,
-                "verified",
+                CheckStatus::Verified,
                 Some(now),
                 credentials::Reached::Unchanged,
             )
             .await?;
-            SyncOutcome {
-                outcome: "ok",
-                pages,
-                rows_changed: changed,
-            }
+            SyncOutcome::new(SyncEnd::Ok, pages, changed)
         }
         Err(PullError::Rejected) => {
             let since = connection.token_rejected_since.unwrap_or(now);
@@ -195,7 +174,7 @@ async fn run_claimed(
             credentials::set_check(
                 &mut *tx,
                 connection.credential_id,
-                "rejected",
+                CheckStatus::Rejected,
                 Some(now),
                 credentials::Reached::Unchanged,
             )
@@ -207,14 +186,10 @@ async fn run_claimed(
             sync_runs::finish(
                 &mut *tx,
                 run_id,
-                finish("token_rejected", 0, Some(&message)),
+                finish(RunOutcome::TokenRejected, 0, Some(&message)),
             )
             .await?;
-            SyncOutcome {
-                outcome: "token_rejected",
-                pages,
-                rows_changed: 0,
-            }
+            SyncOutcome::new(SyncEnd::TokenRejected, pages, 0)
         }
         Err(PullError::Throttled { wait }) => {
             let until = now + i64::try_from(wait.as_secs()).unwrap_or(i64::MAX / 2).max(1);
@@ -224,22 +199,24 @@ async fn run_claimed(
                 connector.source().name,
                 clock::format_utc(until)
             );
-            sync_runs::finish(&mut *tx, run_id, finish("failed", 0, Some(&message))).await?;
-            SyncOutcome {
-                outcome: "rate_limited",
-                pages,
-                rows_changed: 0,
-            }
+            sync_runs::finish(
+                &mut *tx,
+                run_id,
+                finish(RunOutcome::Failed, 0, Some(&message)),
+            )
+            .await?;
+            SyncOutcome::new(SyncEnd::RateLimited, pages, 0)
         }
         Err(PullError::Stopped) => {
             let message =
                 "Stopped before it finished (the server was stopping, or the token was swapped).";
-            sync_runs::finish(&mut *tx, run_id, finish("stopped", 0, Some(message))).await?;
-            SyncOutcome {
-                outcome: "stopped",
-                pages,
-                rows_changed: 0,
-            }
+            sync_runs::finish(
+                &mut *tx,
+                run_id,
+                finish(RunOutcome::Stopped, 0, Some(message)),
+            )
+            .await?;
+            SyncOutcome::new(SyncEnd::Stopped, pages, 0)
         }
         Err(other) => {
             let message = match other {
@@ -249,17 +226,18 @@ async fn run_claimed(
                 ),
                 other => other.to_string(),
             };
-            sync_runs::finish(&mut *tx, run_id, finish("failed", 0, Some(&message))).await?;
-            SyncOutcome {
-                outcome: "failed",
-                pages,
-                rows_changed: 0,
-            }
+            sync_runs::finish(
+                &mut *tx,
+                run_id,
+                finish(RunOutcome::Failed, 0, Some(&message)),
+            )
+            .await?;
+            SyncOutcome::new(SyncEnd::Failed, pages, 0)
         }
     };
     tx.commit().await?;
     tracing::info!(
-        outcome = outcome.outcome,
+        outcome = outcome.outcome.as_str(),
         pages,
         rows_changed = outcome.rows_changed,
         "sync finished"

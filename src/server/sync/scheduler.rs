@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use crate::server::{infra::clock, repo::sync_runs, state::AppState};
 
-use super::run::{spawn, Trigger};
+use super::{run::spawn, Trigger};
 
 /// Starts the syncs that are due: connections whose last sync started an interval ago or more.
 /// Returns how many were started.

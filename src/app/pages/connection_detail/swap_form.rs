@@ -4,7 +4,7 @@ use super::Target;
 use crate::{
     api::connection_changes::SwapToken,
     app::components::forms::{field_message, form_error, kept_value, FormMessage, TextField},
-    domain::limits::MAX_TOKEN_CHARS,
+    domain::{limits::MAX_TOKEN_CHARS, SwapMode},
     error::AppError,
     wire::connections::ConnectionFacts,
 };
@@ -24,11 +24,13 @@ pub fn SwapForm(
     let swapped = move || matches!(action.value().get(), Some(Ok(())));
     let unreachable = move || matches!(error.get(), Some(AppError::SourceUnreachable(_)));
     let retry_how = move || {
-        if !in_place || kept_value(error, "how").get().ends_with("-new") {
-            "skip-new"
+        // Without the right to swap in place, the only swap offered is into a new credential.
+        let asked = if in_place {
+            SwapMode::parse(&kept_value(error, "how").get())
         } else {
-            "skip"
-        }
+            SwapMode::CheckNew
+        };
+        asked.without_check().as_str()
     };
     view! {
         <section class="panel" aria-labelledby="swap-title">
@@ -75,7 +77,7 @@ pub fn SwapForm(
                 </p>
                 <div class="actions">
                     {in_place.then(|| view! {
-                        <button type="submit" class="button" name="how" value="check" disabled=move || pending.get()>
+                        <button type="submit" class="button" name="how" value=SwapMode::Check.as_str() disabled=move || pending.get()>
                             "Swap Token"
                         </button>
                     })}
@@ -84,7 +86,7 @@ pub fn SwapForm(
                             type="submit"
                             class=if in_place { "button button-secondary" } else { "button" }
                             name="how"
-                            value="check-new"
+                            value=SwapMode::CheckNew.as_str()
                             disabled=move || pending.get()
                         >
                             "Use a new credential for this connection only"

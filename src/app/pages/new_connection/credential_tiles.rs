@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use crate::app::components::hydrated::hydrated;
-use crate::wire::connections::{CheckStatus, CredentialTile};
+use crate::domain::CheckStatus;
+use crate::wire::connections::CredentialTile;
 
 /// The user's saved credentials as a radio group of tiles (one chosen at a time), followed by
 /// the Add Credential tile.

@@ -2,7 +2,7 @@
 
 use sqlx::{FromRow, SqliteExecutor};
 
-use crate::domain::token_reach::TeamChoice;
+use crate::domain::{token_reach::TeamChoice, CheckStatus, Privacy};
 
 /// Who may see a connection: its owner, everyone when shared with the workspace, and the
 /// team's members when shared with a team. `?1` is the viewer's id.
@@ -19,11 +19,11 @@ pub struct ConnectionRow {
     pub owner_name: String,
     pub credential_id: i64,
     pub credential_name: String,
-    pub privacy: String,
+    pub privacy: Privacy,
     pub team_id: Option<i64>,
     pub team_name: Option<String>,
     pub secret_last_four: String,
-    pub check_status: String,
+    pub check_status: CheckStatus,
     pub checked_at: Option<i64>,
     pub created_at: i64,
     pub token_rejected_since: Option<i64>,

@@ -2,7 +2,7 @@
 
 use sqlx::SqliteExecutor;
 
-use crate::domain::token_reach::TeamChoice;
+use crate::domain::{token_reach::TeamChoice, Privacy};
 
 /// Marks the connection as failing because its source rejected the token (or clears it).
 pub async fn set_token_rejected_since<'e>(
@@ -62,7 +62,7 @@ pub struct NewConnectionRow<'a> {
     pub name: &'a str,
     pub owner_id: i64,
     pub credential_id: i64,
-    pub privacy: &'a str,
+    pub privacy: Privacy,
     pub team_id: Option<i64>,
     /// Which of the token's teams it reads ([`TeamChoice::to_stored`]).
     pub source_teams: Option<String>,
@@ -138,7 +138,7 @@ pub async fn set_credential<'e>(
 pub async fn set_privacy<'e>(
     db: impl SqliteExecutor<'e>,
     id: i64,
-    privacy: &str,
+    privacy: Privacy,
     team_id: Option<i64>,
 ) -> sqlx::Result<()> {
     sqlx::query("UPDATE connections SET privacy = ?, team_id = ? WHERE id = ?")

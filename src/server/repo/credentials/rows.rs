@@ -3,6 +3,7 @@
 use sqlx::{FromRow, SqliteExecutor};
 
 use crate::domain::token_reach::Reach;
+use crate::domain::CheckStatus;
 
 /// A credential's public facts. The secret is not in this type at all.
 #[derive(Clone, FromRow)]
@@ -15,7 +16,7 @@ pub struct CredentialRow {
     pub secret_last_four: String,
     pub secret_set_at: i64,
     pub secret_set_by: String,
-    pub check_status: String,
+    pub check_status: CheckStatus,
     pub checked_at: Option<i64>,
     pub reach: Option<String>,
     /// The token's kind and teams as its last check found them (JSON of [`Reach`]).
@@ -82,7 +83,7 @@ pub struct NewCredentialRow<'a> {
     pub owner_id: i64,
     pub name: &'a str,
     pub description: Option<&'a str>,
-    pub check_status: &'a str,
+    pub check_status: CheckStatus,
     pub checked_at: Option<i64>,
     pub reach: Option<&'a Reach>,
     pub now: i64,
@@ -147,7 +148,7 @@ pub enum Reached<'a> {
 pub async fn set_check<'e>(
     db: impl SqliteExecutor<'e>,
     id: i64,
-    status: &str,
+    status: CheckStatus,
     checked_at: Option<i64>,
     reached: Reached<'_>,
 ) -> sqlx::Result<()> {

@@ -74,7 +74,7 @@ pub async fn change_privacy(
         })?),
         None => None,
     };
-    let current = Privacy::parse(&row.privacy).map_err(AppError::internal)?;
+    let current = row.privacy;
     if current == settings.privacy && row.team_id == settings.team_id {
         return Ok(());
     }
@@ -108,13 +108,7 @@ pub async fn change_privacy(
     let from = privacy_label(current, row.team_name.as_deref());
     let to = privacy_label(settings.privacy, new_team.as_deref());
     let mut tx = db::begin_write(&state.pool).await?;
-    connections::set_privacy(
-        &mut *tx,
-        row.id,
-        settings.privacy.as_str(),
-        settings.team_id,
-    )
-    .await?;
+    connections::set_privacy(&mut *tx, row.id, settings.privacy, settings.team_id).await?;
     history::record(
         &mut tx,
         row.id,

@@ -5,7 +5,7 @@ use crate::{
     domain::{
         api_token::{fingerprint, ApiToken},
         token_check::{TOKEN_REJECTED, TOKEN_WITHOUT_UPTIME_ACCESS},
-        FieldErrors,
+        CheckStatus, FieldErrors, SwapMode,
     },
     error::AppError,
     server::{
@@ -26,34 +26,6 @@ use crate::{
     },
 };
 
-/// How a token swap was asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SwapHow {
-    /// Check the new token with the source first (always, unless the user chose not to).
-    pub check: bool,
-    /// Put the new token in a new credential for this connection only.
-    pub only_this_connection: bool,
-}
-
-impl SwapHow {
-    pub fn parse(value: &str) -> Self {
-        Self {
-            check: !value.starts_with("skip"),
-            only_this_connection: value.ends_with("-new"),
-        }
-    }
-
-    /// The form value that asks for this again.
-    pub fn as_str(self) -> &'static str {
-        match (self.check, self.only_this_connection) {
-            (true, false) => "check",
-            (true, true) => "check-new",
-            (false, false) => "skip",
-            (false, true) => "skip-new",
-        }
-    }
-}
-
 /// Replaces the connection's token. The new token is checked first (unless the user chose
 /// not to); only then is anything written, in one transaction. On any failure the old token
 /// stays exactly as it was.
@@ -64,10 +36,10 @@ pub async fn swap_token(
     source_id: &str,
     id: i64,
     pasted: &str,
-    how: SwapHow,
+    how: SwapMode,
 ) -> Result<(), AppError> {
     let row = for_change(state, user, source_id, id, "swap the token").await?;
-    let (check, only_this_connection) = (how.check, how.only_this_connection);
+    let (check, only_this_connection) = (how.checks(), how.only_this_connection());
     let scope = how.as_str();
     if !only_this_connection && !can_swap_in_place(state, user, &row).await? {
         let action = "swap the token of every connection on its credential";
@@ -79,7 +51,7 @@ pub async fn swap_token(
     let now = clock::now();
     let (status, checked_at, reach) = if check {
         match token_checks::check_token(state, user, &row.source, &token).await? {
-            TokenCheck::Valid { reach } => ("verified", Some(now), Some(reach)),
+            TokenCheck::Valid { reach } => (CheckStatus::Verified, Some(now), Some(reach)),
             TokenCheck::Rejected => {
                 return Err(AppError::Invalid(
                     FieldErrors::one("token", TOKEN_REJECTED).keep("how", scope),
@@ -98,7 +70,7 @@ pub async fn swap_token(
             }
         }
     } else {
-        ("unverified", None, None)
+        (CheckStatus::Unverified, None, None)
     };
     let old_fingerprint = fingerprint(&row.secret_last_four);
     let new_fingerprint = fingerprint(&token.last_four());

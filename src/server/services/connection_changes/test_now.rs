@@ -2,6 +2,7 @@
 
 use crate::{
     domain::token_check::{TOKEN_REJECTED, TOKEN_WITHOUT_UPTIME_ACCESS},
+    domain::CheckStatus,
     error::AppError,
     server::{
         auth::SignedInUser,
@@ -30,21 +31,21 @@ pub async fn test(
     let token = reveal(state, row.credential_id).await?;
     let now = clock::now();
     let checked = token_checks::check_token(state, user, &row.source, &token).await?;
-    let (works, message, stored): (bool, String, Option<(&str, Reached)>) = match &checked {
+    let (works, message, stored): (bool, String, Option<(CheckStatus, Reached)>) = match &checked {
         TokenCheck::Valid { reach } => (
             true,
             format!("The token works ({}).", reach.words()),
-            Some(("verified", Reached::Read(reach))),
+            Some((CheckStatus::Verified, Reached::Read(reach))),
         ),
         TokenCheck::Rejected => (
             false,
             TOKEN_REJECTED.to_owned(),
-            Some(("rejected", Reached::Unchanged)),
+            Some((CheckStatus::Rejected, Reached::Unchanged)),
         ),
         TokenCheck::NoAccess => (
             false,
             TOKEN_WITHOUT_UPTIME_ACCESS.to_owned(),
-            Some(("rejected", Reached::Words("No Uptime access"))),
+            Some((CheckStatus::Rejected, Reached::Words("No Uptime access"))),
         ),
         // Says nothing about the token: its status stays as it was.
         no_verdict @ (TokenCheck::Throttled { .. } | TokenCheck::Unreachable { .. }) => {

@@ -8,7 +8,6 @@ use crate::{
         api_token::fingerprint,
         catalog::{SourceDefinition, CATALOG},
         data_tables::{page_count, page_offset, ROWS_PER_PAGE},
-        Privacy,
     },
     error::AppError,
     server::{
@@ -43,12 +42,8 @@ pub async fn sources(
         })
         .collect())
 }
-fn privacy_of(row: &ConnectionRow) -> Result<Privacy, AppError> {
-    Privacy::parse(&row.privacy).map_err(AppError::internal)
-}
-
 fn summary(row: ConnectionRow) -> Result<ConnectionSummary, AppError> {
-    let status = crate::server::services::credentials::tile_status(&row.check_status);
+    let status = row.check_status;
     let waiting = row.waiting_until(clock::now()).is_some();
     let status_text = match row.token_rejected_since {
         Some(since) => format!(
@@ -59,7 +54,7 @@ fn summary(row: ConnectionRow) -> Result<ConnectionSummary, AppError> {
         None => status.label().to_owned(),
     };
     Ok(ConnectionSummary {
-        privacy: privacy_of(&row)?,
+        privacy: row.privacy,
         status,
         status_text,
         fingerprint: fingerprint(&row.secret_last_four),
@@ -122,7 +117,7 @@ pub async fn facts_of(state: &AppState, row: ConnectionRow) -> Result<Connection
         .await?
         .ok_or_else(|| AppError::internal("a connection's credential is missing"))?;
     Ok(ConnectionFacts {
-        privacy: privacy_of(&row)?,
+        privacy: row.privacy,
         source_teams: row.team_choice(),
         id: row.id,
         source_id: source.id.to_owned(),

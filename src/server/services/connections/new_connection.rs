@@ -209,7 +209,7 @@ pub async fn create(
             name: &review.name,
             owner_id: user.id,
             credential_id: draft.credential_id,
-            privacy: review.privacy.as_str(),
+            privacy: review.privacy,
             team_id: review.team.as_ref().map(|team| team.id),
             source_teams: review.source_teams.to_stored(),
             now: clock::now(),

@@ -6,7 +6,7 @@ use crate::{
     domain::{
         account_forms::{Invitation, NewMember},
         limits::INVITE_VALID_DAYS,
-        Email, FieldErrors, Role,
+        Email, FieldErrors,
     },
     error::AppError,
     server::{
@@ -56,7 +56,7 @@ pub async fn invite(
         invites::NewInvite {
             token_sha256: &digest,
             email: form.email.as_str(),
-            role: form.role.as_str(),
+            role: form.role,
             invited_by: admin.id,
             created_at: now,
             expires_at,
@@ -90,7 +90,7 @@ pub async fn invite_details(state: &AppState, token: &str) -> Result<InviteDetai
         .collect();
     Ok(InviteDetails {
         email: invite.email,
-        role: Role::parse(&invite.role).map_err(AppError::internal)?,
+        role: invite.role,
         workspace_name: state.workspace_name().await?,
         teams: team_names,
     })
@@ -122,7 +122,7 @@ pub async fn accept_invite(
     if !invites::mark_used(&mut *tx, invite.id, now).await? {
         return Err(AppError::Gone(INVITE_UNUSABLE.into()));
     }
-    let role = Role::parse(&invite.role).map_err(AppError::internal)?;
+    let role = invite.role;
     let new_user = users::NewUser {
         name: &form.name,
         email: &email,

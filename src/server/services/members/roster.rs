@@ -40,7 +40,7 @@ pub async fn overview(state: &AppState, admin: &SignedInUser) -> Result<MembersO
                 id: row.id,
                 name: row.name.clone(),
                 email: row.email.clone(),
-                role: Role::parse(&row.role).map_err(AppError::internal)?,
+                role: row.role,
                 teams: teams_of.remove(&row.id).unwrap_or_default(),
                 joined: clock::format_utc(row.created_at),
             })
@@ -52,7 +52,7 @@ pub async fn overview(state: &AppState, admin: &SignedInUser) -> Result<MembersO
         .map(|invite| {
             Ok(PendingInvite {
                 id: invite.id,
-                role: Role::parse(&invite.role).map_err(AppError::internal)?,
+                role: invite.role,
                 invited_by: names
                     .get(&invite.invited_by)
                     .cloned()
@@ -87,7 +87,7 @@ pub async fn change_role(
     let member = users::find_current_by_id(&mut *tx, member_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let demoting_an_admin = member.role == Role::Admin.as_str() && role != Role::Admin;
+    let demoting_an_admin = member.role == Role::Admin && role != Role::Admin;
     if demoting_an_admin && users::count_current_admins(&mut *tx).await? <= 1 {
         return Err(AppError::Conflict(LAST_ADMIN.into()));
     }
@@ -128,7 +128,7 @@ pub async fn remove(
     let member = users::find_current_by_id(&mut *tx, member_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if member.role == Role::Admin.as_str() && users::count_current_admins(&mut *tx).await? <= 1 {
+    if member.role == Role::Admin && users::count_current_admins(&mut *tx).await? <= 1 {
         return Err(AppError::Conflict(LAST_ADMIN.into()));
     }
     let now = clock::now();
