@@ -3,6 +3,7 @@
 
 use std::{io::BufRead, process::ExitCode};
 
+use clap::{Parser, Subcommand};
 use url::Url;
 
 use crate::domain::{Email, Password};
@@ -14,61 +15,45 @@ use crate::server::{
     startup,
 };
 
-const USAGE: &str = "usage:
-  plugboard [serve]                                   serve the app
-  plugboard admin reset-password --email EMAIL        print a one-time link to choose a new password
-  plugboard admin reset-password --email EMAIL --password-stdin
-                                                      set the password read from standard input
-  plugboard admin rotate-key                          re-encrypt every stored secret under a new master key
-                                                      (stop the server first)";
-
-enum Command {
-    Serve,
-    Help,
-    ResetPassword { email: String, from_stdin: bool },
-    RotateKey,
+/// Serving is the default; `admin …` are escape hatches for whoever runs the server.
+#[derive(Parser)]
+#[command(
+    name = "plugboard",
+    version,
+    about = "Plugboard: connect your team's data sources."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
 }
 
-impl Command {
-    fn parse(args: &[String]) -> Result<Self, String> {
-        let words: Vec<&str> = args.iter().map(String::as_str).collect();
-        match words.as_slice() {
-            [] | ["serve"] => Ok(Command::Serve),
-            ["help" | "--help" | "-h"] => Ok(Command::Help),
-            ["admin", "rotate-key"] => Ok(Command::RotateKey),
-            ["admin", "reset-password", "--email", email] => Ok(Command::ResetPassword {
-                email: (*email).to_owned(),
-                from_stdin: false,
-            }),
-            ["admin", "reset-password", "--email", email, "--password-stdin"]
-            | ["admin", "reset-password", "--password-stdin", "--email", email] => {
-                Ok(Command::ResetPassword {
-                    email: (*email).to_owned(),
-                    from_stdin: true,
-                })
-            }
-            other => Err(format!(
-                "plugboard: unknown command '{}'\n{USAGE}",
-                other.join(" ")
-            )),
-        }
-    }
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the app (the default).
+    Serve,
+    /// Escape hatches for whoever runs the server.
+    #[command(subcommand)]
+    Admin(Admin),
+}
+
+#[derive(Subcommand)]
+enum Admin {
+    /// Print a one-time link to choose a new password, or set it from standard input.
+    ResetPassword {
+        #[arg(long)]
+        email: String,
+        /// Set the password read from standard input instead of printing a link.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Re-encrypt every stored secret under a new master key (stop the server first).
+    RotateKey,
 }
 
 /// Runs the command in `std::env::args`; failures are one line on standard error.
 pub fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let command = match Command::parse(&args) {
-        Ok(command) => command,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
-    if let Command::Help = command {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
+    // Help and version print and exit 0; a wrong command prints its usage and exits 2.
+    let command = Cli::parse().command.unwrap_or(Command::Serve);
     let log = match telemetry::init() {
         Ok(log) => log,
         Err(e) => {
@@ -88,11 +73,12 @@ pub fn main() -> ExitCode {
     };
     let outcome = runtime.block_on(async {
         match command {
-            Command::Serve | Command::Help => startup::run().await.map_err(|e| e.to_string()),
-            Command::ResetPassword { email, from_stdin } => {
-                reset_password(&email, from_stdin).await
-            }
-            Command::RotateKey => rotate_key().await,
+            Command::Serve => startup::run().await.map_err(|e| e.to_string()),
+            Command::Admin(Admin::ResetPassword {
+                email,
+                password_stdin,
+            }) => reset_password(&email, password_stdin).await,
+            Command::Admin(Admin::RotateKey) => rotate_key().await,
         }
     });
     // The log's last lines go out before the closing message.

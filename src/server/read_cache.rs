@@ -1,15 +1,15 @@
 //! Answers read from the database, kept in memory until something commits.
 //!
 //! Every hot read (the session, the signed-in user, a connection's page, a page of the
-//! connections list) used to be several round trips to SQLite's worker threads, and those
-//! hand-offs, not the queries, were most of the time. An answer here is served again only
+//! connections list) is otherwise several round trips to SQLite's worker threads, and those
+//! hand-offs cost more than the queries. An answer here is served again only
 //! while no commit has happened since its load *began* ([`db::commits`]): a write that
 //! commits before or during the load makes it old, so a stale answer — a permission already
 //! taken away — is never served after the write's response has gone out.
 //!
 //! Misses for the same key share one load: the first caller loads, the others wait and are all
-//! woken when it ends. Without that, every request in flight when an answer grew old loaded it
-//! again at once (64 loads of the same page each second under load).
+//! woken when it ends, so an answer that grows old under load is loaded once, not once per
+//! request in flight.
 //!
 //! Writes by another process (`plugboard admin …`, sqlite3 by hand) are not counted; an answer
 //! is also reloaded once it is [`MAX_AGE`] old, which bounds how long those go unseen.

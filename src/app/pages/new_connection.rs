@@ -54,7 +54,10 @@ impl StepValues {
 
     /// The URL of step two with these answers, for Back links.
     pub fn step_two_url(&self, source_id: &str) -> String {
-        let mut url = format!("/settings/connections/new?step=credentials&source={source_id}");
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query
+            .append_pair("step", "credentials")
+            .append_pair("source", source_id);
         for (key, value) in [
             ("credential", &self.credential),
             ("name", &self.name),
@@ -63,26 +66,14 @@ impl StepValues {
             ("team_scope", &self.team_scope),
         ] {
             if !value.is_empty() {
-                url.push_str(&format!("&{key}={}", urlencode(value)));
+                query.append_pair(key, value);
             }
         }
         for team in &self.source_teams {
-            url.push_str(&format!("&source_teams%5B%5D={}", urlencode(team)));
+            query.append_pair("source_teams[]", team);
         }
-        url
+        format!("/settings/connections/new?{}", query.finish())
     }
-}
-
-pub fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (byte as char).to_string()
-            }
-            _ => format!("%{byte:02X}"),
-        })
-        .collect()
 }
 
 #[component]

@@ -2,6 +2,8 @@
 //! who can see the connection. Plain GET routes, so they work as links with or without
 //! JavaScript. The columns are the kind's fields, after the record's id.
 
+use std::borrow::Cow;
+
 use axum::{
     extract::{Path, State},
     http::{header, StatusCode},
@@ -97,19 +99,23 @@ impl Table {
     }
 
     fn csv(&self) -> String {
-        let mut out = self.columns().collect::<Vec<_>>().join(",");
-        out.push_str("\r\n");
-        for (id, fields) in &self.rows {
-            let cells: Vec<String> = std::iter::once(csv_cell(id))
-                .chain(self.kind.fields.iter().map(|field| {
-                    let value = fields.get(field.key).unwrap_or(&Value::Null);
-                    csv_cell(&field.format.cell(value))
-                }))
-                .collect();
-            out.push_str(&cells.join(","));
-            out.push_str("\r\n");
-        }
-        out
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        let written = writer.write_record(self.columns()).and_then(|()| {
+            self.rows.iter().try_for_each(|(id, fields)| {
+                let cells = std::iter::once(defused(id).into_owned()).chain(
+                    self.kind.fields.iter().map(|field| {
+                        let value = fields.get(field.key).unwrap_or(&Value::Null);
+                        defused(&field.format.cell(value)).into_owned()
+                    }),
+                );
+                writer.write_record(cells)
+            })
+        });
+        written.expect("writing CSV into memory cannot fail");
+        let bytes = writer.into_inner().expect("an in-memory writer flushes");
+        String::from_utf8(bytes).expect("CSV of UTF-8 text is UTF-8")
     }
 
     fn json(&self) -> String {
@@ -130,17 +136,13 @@ impl Table {
     }
 }
 
-/// One CSV field: quoted when needed, and never read as a formula by a spreadsheet.
-fn csv_cell(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
+/// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a leading tab or
+/// carriage return) gets a leading `'`, so it is shown as text instead.
+fn defused(value: &str) -> Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{value}"))
     } else {
-        value.to_owned()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
+        Cow::Borrowed(value)
     }
 }
 
@@ -170,6 +172,14 @@ fn slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One CSV field as the download writes it.
+    fn csv_cell(value: &str) -> String {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record([defused(value).as_ref()]).unwrap();
+        let line = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+        line.trim_end_matches('\n').to_owned()
+    }
 
     #[test]
     fn csv_fields_are_quoted_when_needed_and_formulas_are_defused() {

@@ -2,11 +2,9 @@
 //! order they arrived.
 //!
 //! Rendering a page is CPU work: its data is mostly in memory already
-//! ([`crate::server::read_cache`]). With no bound, 64 page loads at once on two cores each took 64
-//! times as long, in whatever order tokio happened to poll them, so the slowest waited twice as
-//! long as the typical one (the connections list under 64 concurrent loads: p50 25 ms, p99
-//! 50 ms). Taking turns in arrival order from a fair semaphore keeps the wait close to the
-//! typical one, and fewer renders at once compete less for caches and the allocator.
+//! ([`crate::server::read_cache`]). Unbounded, many loads at once all slow down together and
+//! finish in whatever order tokio polls them; taking turns in arrival order from a fair
+//! semaphore keeps the slowest close to the typical one (measured: `bench/README.md`).
 //!
 //! Only page loads take a slot. A server function may wait seconds on a source (Test now, a
 //! token swap); holding a slot meanwhile would stall every page. Assets and health checks are

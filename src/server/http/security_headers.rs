@@ -6,9 +6,9 @@
 //! ignored, and on a wrong setting it would lock people out.
 //!
 //! The nonce is made here, before the page renders, and handed to Leptos through the request
-//! ([`provide_page_nonce`]), which puts it on the page's scripts. The policy header is then
-//! this middleware's alone: it used to be set by the shell through Leptos' `ResponseOptions`,
-//! and a few page loads in hundreds of e2e runs came back without it.
+//! ([`provide_page_nonce`]), which puts it on the page's scripts. The policy header is this
+//! middleware's alone: set through Leptos' `ResponseOptions` instead, now and then a page
+//! went out without it.
 
 use axum::{
     extract::{Request, State},

@@ -148,7 +148,9 @@ pub fn details_per_sync(value: Option<String>) -> Result<usize, ConfigError> {
         })
 }
 
-/// `PLUGBOARD_SYNC_INTERVAL`: how often connections sync, like `15m`, `1h` or `90s`
+const MAX_SYNC_INTERVAL: Duration = Duration::from_secs(30 * 24 * 3600);
+
+/// `PLUGBOARD_SYNC_INTERVAL`: how often connections sync, like `15m`, `1h`, `90s` or `1h 30m`
 /// (plain numbers are seconds); at least 10 seconds.
 pub fn sync_interval(value: Option<String>) -> Result<Duration, ConfigError> {
     let Some(raw) = value.filter(|raw| !raw.trim().is_empty()) else {
@@ -161,24 +163,25 @@ pub fn sync_interval(value: Option<String>) -> Result<Duration, ConfigError> {
         )
     };
     let text = raw.trim();
-    let (number, unit) = text.split_at(
-        text.find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(text.len()),
-    );
-    let number: u64 = number.parse().map_err(|_| bad())?;
-    let seconds = match unit.trim() {
-        "" | "s" => number,
-        "m" => number * 60,
-        "h" => number * 3600,
-        _ => return Err(bad()),
+    let interval = if text.bytes().all(|byte| byte.is_ascii_digit()) {
+        text.parse().map(Duration::from_secs).map_err(|_| bad())?
+    } else {
+        humantime::parse_duration(text).map_err(|_| bad())?
     };
-    if seconds < 10 {
+    if interval < Duration::from_secs(10) {
         return Err(ConfigError::new(
             "PLUGBOARD_SYNC_INTERVAL",
             format!("'{raw}' is shorter than 10 seconds"),
         ));
     }
-    Ok(Duration::from_secs(seconds))
+    // The scheduler adds it to the clock: a span of centuries would overflow that.
+    if interval > MAX_SYNC_INTERVAL {
+        return Err(ConfigError::new(
+            "PLUGBOARD_SYNC_INTERVAL",
+            format!("'{raw}' is longer than 30 days"),
+        ));
+    }
+    Ok(interval)
 }
 
 /// `PLUGBOARD_TRUSTED_PROXIES`: comma-separated IP addresses of the reverse proxies in front
@@ -263,7 +266,12 @@ mod tests {
             sync_interval(Some("45".into())).unwrap(),
             Duration::from_secs(45)
         );
+        assert_eq!(
+            sync_interval(Some("1h 30m".into())).unwrap(),
+            Duration::from_secs(5400)
+        );
         assert!(sync_interval(Some("5s".into())).is_err());
+        assert!(sync_interval(Some("99999999999h".into())).is_err());
         assert!(sync_interval(Some("soon".into()))
             .unwrap_err()
             .to_string()

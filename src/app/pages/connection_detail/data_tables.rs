@@ -2,9 +2,7 @@ use leptos::prelude::*;
 
 use crate::app::page_data::{page_data, PageData};
 use crate::{
-    api::sync::list_records,
-    app::{components::error_notice::error_page, pages::new_connection::urlencode},
-    error::AppError,
+    api::sync::list_records, app::components::error_notice::error_page, error::AppError,
     wire::data::DataTable,
 };
 
@@ -53,11 +51,10 @@ impl TableUrl {
                 .filter(|(_, v)| !v.is_empty())
                 .map(|(k, v)| (format!("{}{k}", self.prefix), v.clone())),
         );
-        let query: Vec<String> = pairs
-            .into_iter()
-            .map(|(k, v)| format!("{}={}", urlencode(&k), urlencode(&v)))
-            .collect();
-        format!("?{}", query.join("&"))
+        let query = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        format!("?{query}")
     }
 
     /// The link a column header gives: sort by it in direction `dir`.

@@ -1,8 +1,6 @@
 use leptos::{html::Dialog, prelude::*};
 
-use super::{
-    credential_tiles::CredentialTiles, privacy_fields::PrivacyFields, urlencode, StepValues,
-};
+use super::{credential_tiles::CredentialTiles, privacy_fields::PrivacyFields, StepValues};
 use crate::app::page_data::page_data;
 use crate::wire::connections::{CredentialTile, SetupChoices};
 use crate::{
@@ -86,9 +84,11 @@ fn CredentialsForm(
 
     let return_to = values.step_two_url(source.id);
     let add_href = format!(
-        "/settings/connections/new/credential?source={}&return_to={}",
-        source.id,
-        urlencode(&return_to)
+        "/settings/connections/new/credential?{}",
+        form_urlencoded::Serializer::new(String::new())
+            .append_pair("source", source.id)
+            .append_pair("return_to", &return_to)
+            .finish()
     );
     let error = Signal::stored(errors);
     let message =
