@@ -3,150 +3,84 @@
 //! Every hot read (the session, the signed-in user, a connection's page, a page of the
 //! connections list) is otherwise several round trips to SQLite's worker threads, and those
 //! hand-offs cost more than the queries. An answer here is served again only
-//! while no commit has happened since its load *began* ([`db::commits`]): a write that
+//! while no commit has happened since its load *began* ([`commits`]): a write that
 //! commits before or during the load makes it old, so a stale answer — a permission already
 //! taken away — is never served after the write's response has gone out.
 //!
-//! Misses for the same key share one load: the first caller loads, the others wait and are all
-//! woken when it ends, so an answer that grows old under load is loaded once, not once per
-//! request in flight.
+//! Misses for the same key share one load, so an answer that grows old under load is loaded
+//! once, not once per request in flight. Both that and the bound on memory are `moka`'s: an
+//! answer is kept under its key *and* the commit count when its load began, so a commit simply
+//! moves every reader to keys not loaded yet, and the old ones age out.
 //!
 //! Writes by another process (`plugboard admin …`, sqlite3 by hand) are not counted; an answer
-//! is also reloaded once it is [`MAX_AGE`] old, which bounds how long those go unseen.
+//! is also dropped once it has been kept for [`MAX_AGE`], which bounds how long those go unseen.
 
-use std::{
-    collections::HashMap,
-    future::Future,
-    hash::Hash,
-    sync::Mutex,
-    time::{Duration, Instant},
-};
+use std::{future::Future, hash::Hash, sync::Mutex, time::Duration};
 
-use tokio::sync::watch;
+use moka::future::Cache;
 
 use crate::server::infra::db::commits;
 
-/// The longest an answer is served, even when this process committed nothing since.
+/// The longest an answer is kept, even when this process committed nothing since.
 pub const MAX_AGE: Duration = Duration::from_secs(1);
 
 pub struct ReadCache<K, V> {
-    entries: Mutex<HashMap<K, Entry<V>>>,
-    /// The keys being loaded, each with the channel its waiters listen on.
-    loading: Mutex<HashMap<K, watch::Sender<()>>>,
-    capacity: usize,
+    /// Answers by (commit count when their load began, key).
+    answers: Cache<(u64, K), V>,
 }
 
-/// What a caller that missed does: load the answer itself, or wait for the load under way.
-enum Role<'a, K: Eq + Hash, V> {
-    Load(Loading<'a, K, V>),
-    Wait(watch::Receiver<()>),
-}
-
-/// A load under way for one key. Dropping it (done, failed or cancelled) closes the channel
-/// its waiters listen on, which wakes them all at once; each then serves the answer it left
-/// or, if there is none current, loads itself.
-struct Loading<'a, K: Eq + Hash, V> {
-    cache: &'a ReadCache<K, V>,
-    key: K,
-}
-
-impl<K: Eq + Hash, V> Drop for Loading<'_, K, V> {
-    fn drop(&mut self) {
-        let mut loading = self.cache.loading.lock().unwrap_or_else(|e| e.into_inner());
-        loading.remove(&self.key);
-    }
-}
-
-struct Entry<V> {
-    /// [`commits::seen`] when the load began.
-    commits: u64,
-    /// When the load began.
-    loaded: Instant,
-    value: V,
-}
-
-impl<V> Entry<V> {
-    fn is_current(&self, commits: u64, now: Instant) -> bool {
-        self.commits == commits && now.duration_since(self.loaded) < MAX_AGE
-    }
-}
-
-impl<K: Eq + Hash + Clone, V: Clone> ReadCache<K, V> {
+impl<K, V> ReadCache<K, V>
+where
+    K: Eq + Hash + Clone + Send + Sync + 'static,
+    V: Clone + Send + Sync + 'static,
+{
     /// A cache of at most `capacity` answers.
     pub fn new(capacity: usize) -> Self {
         Self {
-            entries: Mutex::default(),
-            loading: Mutex::default(),
-            capacity,
+            answers: Cache::builder()
+                .max_capacity(capacity as u64)
+                .time_to_live(MAX_AGE)
+                .build(),
         }
     }
 
-    /// The answer for `key`: from memory if nothing committed since it was loaded, otherwise
+    /// The answer for `key`: from memory if nothing committed since its load began, otherwise
     /// from `load`, kept if it succeeds. Errors are not kept. While one caller loads `key`,
-    /// others wanting it wait, then take its answer if it is current for them.
+    /// others wanting it (and having seen the same commits) wait and take its answer.
     pub async fn get_or_load<E, Load>(&self, key: K, load: Load) -> Result<V, E>
     where
         Load: Future<Output = Result<V, E>>,
     {
+        // Only this caller's own failure is its answer; the cache hands waiters a shared `()`.
+        let failure: Mutex<Option<E>> = Mutex::new(None);
+        let mut own_load = std::pin::pin!(async {
+            load.await.map_err(|error| {
+                *failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(error);
+            })
+        });
         loop {
-            let commits = commits::seen();
-            let now = Instant::now();
-            if let Some(value) = self.current(&key, commits, now) {
-                return Ok(value);
-            }
-            match self.role(&key) {
-                Role::Load(_loading) => {
-                    let value = load.await?;
-                    let entry = Entry {
-                        commits,
-                        loaded: now,
-                        value: value.clone(),
-                    };
-                    self.keep(key, entry);
-                    return Ok(value);
+            let generation = commits::seen();
+            let answer = self
+                .answers
+                .try_get_with((generation, key.clone()), own_load.as_mut())
+                .await;
+            match answer {
+                Ok(value) => return Ok(value),
+                Err(_) => {
+                    if let Some(error) = failure.lock().unwrap_or_else(|e| e.into_inner()).take() {
+                        return Err(error);
+                    }
+                    // Another caller's load failed: that says nothing of this one's, which
+                    // runs now.
                 }
-                // Woken when that load ends; the loop then reads the commit count again, so
-                // its answer is served only if nothing committed since that load began.
-                Role::Wait(mut ended) => while ended.changed().await.is_ok() {},
             }
         }
-    }
-
-    fn role(&self, key: &K) -> Role<'_, K, V> {
-        let mut loading = self.loading.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(under_way) = loading.get(key) {
-            return Role::Wait(under_way.subscribe());
-        }
-        loading.insert(key.clone(), watch::channel(()).0);
-        Role::Load(Loading {
-            cache: self,
-            key: key.clone(),
-        })
-    }
-
-    fn current(&self, key: &K, commits: u64, now: Instant) -> Option<V> {
-        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        entries
-            .get(key)
-            .filter(|entry| entry.is_current(commits, now))
-            .map(|entry| entry.value.clone())
-    }
-
-    fn keep(&self, key: K, entry: Entry<V>) {
-        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        if entries.len() >= self.capacity && !entries.contains_key(&key) {
-            let (commits, now) = (commits::seen(), Instant::now());
-            entries.retain(|_, kept| kept.is_current(commits, now));
-            if entries.len() >= self.capacity {
-                entries.clear();
-            }
-        }
-        entries.insert(key, entry);
     }
 
     #[cfg(test)]
-    fn len(&self) -> usize {
-        self.entries.lock().unwrap().len()
+    async fn len(&self) -> u64 {
+        self.answers.run_pending_tasks().await;
+        self.answers.entry_count()
     }
 }
 
@@ -312,10 +246,6 @@ mod tests {
             tokio::time::sleep(MAX_AGE).await;
         };
         assert_eq!(loads_in_a_quiet_round, 1);
-        assert!(
-            cache.loading.lock().unwrap().is_empty(),
-            "a finished load was kept"
-        );
     }
 
     #[tokio::test]
@@ -344,6 +274,6 @@ mod tests {
                 .await
                 .unwrap();
         }
-        assert!(cache.len() <= 3);
+        assert!(cache.len().await <= 3);
     }
 }
