@@ -4,6 +4,7 @@
 mod components;
 mod page_data;
 mod pages;
+mod query_string;
 mod shell;
 mod static_html;
 mod viewer;

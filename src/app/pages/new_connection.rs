@@ -12,7 +12,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{hooks::use_query_map, params::ParamsMap};
 
-use crate::domain::{catalog::find_source, token_reach::TeamChoice};
+use crate::{
+    app::query_string::query_string,
+    domain::{catalog::find_source, token_reach::TeamChoice},
+};
 
 use credentials_step::CredentialsStep;
 use finish_step::FinishStep;
@@ -54,25 +57,23 @@ impl StepValues {
 
     /// The URL of step two with these answers, for Back links.
     pub fn step_two_url(&self, source_id: &str) -> String {
-        let mut query = form_urlencoded::Serializer::new(String::new());
-        query
-            .append_pair("step", "credentials")
-            .append_pair("source", source_id);
-        for (key, value) in [
+        let answers = [
+            ("step", "credentials"),
+            ("source", source_id),
             ("credential", &self.credential),
             ("name", &self.name),
             ("privacy", &self.privacy),
             ("team", &self.team),
             ("team_scope", &self.team_scope),
-        ] {
-            if !value.is_empty() {
-                query.append_pair(key, value);
-            }
-        }
-        for team in &self.source_teams {
-            query.append_pair("source_teams[]", team);
-        }
-        format!("/settings/connections/new?{}", query.finish())
+        ];
+        let teams = self
+            .source_teams
+            .iter()
+            .map(|team| ("source_teams[]", team.as_str()));
+        format!(
+            "/settings/connections/new?{}",
+            query_string(answers.into_iter().chain(teams))
+        )
     }
 }
 

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use crate::app::page_data::{page_data, PageData};
+use crate::app::{
+    page_data::{page_data, PageData},
+    query_string::query_string,
+};
 use crate::{
     api::sync::list_records, app::components::error_notice::error_page, error::AppError,
     wire::data::DataTable,
@@ -51,10 +54,7 @@ impl TableUrl {
                 .filter(|(_, v)| !v.is_empty())
                 .map(|(k, v)| (format!("{}{k}", self.prefix), v.clone())),
         );
-        let query = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(pairs)
-            .finish();
-        format!("?{query}")
+        format!("?{}", query_string(pairs))
     }
 
     /// The link a column header gives: sort by it in direction `dir`.

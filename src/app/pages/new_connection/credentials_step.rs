@@ -1,7 +1,7 @@
 use leptos::{html::Dialog, prelude::*};
 
 use super::{credential_tiles::CredentialTiles, privacy_fields::PrivacyFields, StepValues};
-use crate::app::page_data::page_data;
+use crate::app::{page_data::page_data, query_string::query_string};
 use crate::wire::connections::{CredentialTile, SetupChoices};
 use crate::{
     api::connections::get_setup,
@@ -85,10 +85,7 @@ fn CredentialsForm(
     let return_to = values.step_two_url(source.id);
     let add_href = format!(
         "/settings/connections/new/credential?{}",
-        form_urlencoded::Serializer::new(String::new())
-            .append_pair("source", source.id)
-            .append_pair("return_to", &return_to)
-            .finish()
+        query_string([("source", source.id), ("return_to", &return_to)])
     );
     let error = Signal::stored(errors);
     let message =

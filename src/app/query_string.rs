@@ -1,0 +1,31 @@
+//! Query strings for links the pages build, encoded as browsers encode forms.
+
+/// `key=value&…`, each part form-encoded; empty values are left out.
+pub fn query_string<K: AsRef<str>, V: AsRef<str>>(
+    pairs: impl IntoIterator<Item = (K, V)>,
+) -> String {
+    let mut query = String::new();
+    for (key, value) in pairs {
+        if value.as_ref().is_empty() {
+            continue;
+        }
+        if !query.is_empty() {
+            query.push('&');
+        }
+        query.extend(form_urlencoded::byte_serialize(key.as_ref().as_bytes()));
+        query.push('=');
+        query.extend(form_urlencoded::byte_serialize(value.as_ref().as_bytes()));
+    }
+    query
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_are_encoded_and_empty_values_left_out() {
+        let query = query_string([("a b", "x&y"), ("empty", ""), ("teams[]", "Ops/Infra")]);
+        assert_eq!(query, "a+b=x%26y&teams%5B%5D=Ops%2FInfra");
+    }
+}
