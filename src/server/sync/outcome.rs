@@ -1,5 +1,7 @@
 //! What a finished sync tells its caller.
 
+use crate::server::repo::sync_runs::RunOutcome;
+
 /// How one sync ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyncEnd {
@@ -13,6 +15,17 @@ pub enum SyncEnd {
 }
 
 impl SyncEnd {
+    /// What the run's row records: a source limiting requests is a failure there, with its
+    /// message saying when the next try is.
+    pub fn recorded(self) -> RunOutcome {
+        match self {
+            SyncEnd::Ok => RunOutcome::Ok,
+            SyncEnd::TokenRejected => RunOutcome::TokenRejected,
+            SyncEnd::RateLimited | SyncEnd::Failed => RunOutcome::Failed,
+            SyncEnd::Stopped => RunOutcome::Stopped,
+        }
+    }
+
     /// Its name in the log.
     pub fn as_str(self) -> &'static str {
         match self {

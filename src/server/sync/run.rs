@@ -17,7 +17,7 @@ use crate::{
         repo::{
             connections::{self, ConnectionRow},
             credentials,
-            sync_runs::{self, Finish, RunOutcome, Trigger},
+            sync_runs::{self, Finish, Trigger},
             synced::Memory,
         },
         services::credentials::reveal,
@@ -121,37 +121,22 @@ async fn run_claimed(
         .await;
     let pages = claim.pages.load(Ordering::Acquire);
     let now = clock::now();
-    let finish = |outcome, rows_changed, message| Finish {
-        outcome,
-        pages: i64::from(pages),
-        rows_changed,
-        message,
-        now,
-    };
-
     let mut tx = db::begin_write(&state.pool).await?;
     let same_token = still_uses(&mut tx, &connection, token_version.as_deref()).await?;
-    let outcome = match pulled {
+    // Each arm does what its ending asks of the connection, then says how the sync ended.
+    let (ended, rows_changed, message): (SyncEnd, u64, Option<String>) = match pulled {
         // The pull says nothing about the token the connection uses now.
-        _ if !same_token => {
-            let message = "Stopped: the token or the teams to read changed while this sync \
-                           ran, so what it pulled was not kept.";
-            sync_runs::finish(
-                &mut *tx,
-                run_id,
-                finish(RunOutcome::Stopped, 0, Some(message)),
-            )
-            .await?;
-            SyncOutcome::new(SyncEnd::Stopped, pages, 0)
-        }
+        _ if !same_token => (
+            SyncEnd::Stopped,
+            0,
+            Some(
+                "Stopped: the token or the teams to read changed while this sync ran, so what \
+                 it pulled was not kept."
+                    .to_owned(),
+            ),
+        ),
         Ok(pulled) => {
             let changed = store(&mut tx, connector.as_ref(), connection_id, &pulled).await?;
-            sync_runs::finish(
-                &mut *tx,
-                run_id,
-                finish(RunOutcome::Ok, changed as i64, None),
-            )
-            .await?;
             if complete {
                 connections::set_full_sync_at(&mut *tx, connection_id, Some(started)).await?;
             }
@@ -166,7 +151,7 @@ async fn run_claimed(
                 credentials::Reached::Unchanged,
             )
             .await?;
-            SyncOutcome::new(SyncEnd::Ok, pages, changed)
+            (SyncEnd::Ok, changed, None)
         }
         Err(PullError::Rejected) => {
             let since = connection.token_rejected_since.unwrap_or(now);
@@ -183,13 +168,7 @@ async fn run_claimed(
                 "{} rejected the token (invalid or revoked).",
                 connector.source().name
             );
-            sync_runs::finish(
-                &mut *tx,
-                run_id,
-                finish(RunOutcome::TokenRejected, 0, Some(&message)),
-            )
-            .await?;
-            SyncOutcome::new(SyncEnd::TokenRejected, pages, 0)
+            (SyncEnd::TokenRejected, 0, Some(message))
         }
         Err(PullError::Throttled { wait }) => {
             let until = now + i64::try_from(wait.as_secs()).unwrap_or(i64::MAX / 2).max(1);
@@ -199,42 +178,35 @@ async fn run_claimed(
                 connector.source().name,
                 clock::format_utc(until)
             );
-            sync_runs::finish(
-                &mut *tx,
-                run_id,
-                finish(RunOutcome::Failed, 0, Some(&message)),
-            )
-            .await?;
-            SyncOutcome::new(SyncEnd::RateLimited, pages, 0)
+            (SyncEnd::RateLimited, 0, Some(message))
         }
-        Err(PullError::Stopped) => {
-            let message =
-                "Stopped before it finished (the server was stopping, or the token was swapped).";
-            sync_runs::finish(
-                &mut *tx,
-                run_id,
-                finish(RunOutcome::Stopped, 0, Some(message)),
-            )
-            .await?;
-            SyncOutcome::new(SyncEnd::Stopped, pages, 0)
-        }
-        Err(other) => {
-            let message = match other {
-                PullError::NoAccess => format!(
-                    "The token has no access to what {} reads.",
-                    connector.source().name
-                ),
-                other => other.to_string(),
-            };
-            sync_runs::finish(
-                &mut *tx,
-                run_id,
-                finish(RunOutcome::Failed, 0, Some(&message)),
-            )
-            .await?;
-            SyncOutcome::new(SyncEnd::Failed, pages, 0)
-        }
+        Err(PullError::Stopped) => (
+            SyncEnd::Stopped,
+            0,
+            Some(
+                "Stopped before it finished (the server was stopping, or the token was swapped)."
+                    .to_owned(),
+            ),
+        ),
+        Err(PullError::NoAccess) => (
+            SyncEnd::Failed,
+            0,
+            Some(format!(
+                "The token has no access to what {} reads.",
+                connector.source().name
+            )),
+        ),
+        Err(other) => (SyncEnd::Failed, 0, Some(other.to_string())),
     };
+    let finished = Finish {
+        outcome: ended.recorded(),
+        pages: i64::from(pages),
+        rows_changed: rows_changed as i64,
+        message: message.as_deref(),
+        now,
+    };
+    sync_runs::finish(&mut *tx, run_id, finished).await?;
+    let outcome = SyncOutcome::new(ended, pages, rows_changed);
     tx.commit().await?;
     tracing::info!(
         outcome = outcome.outcome.as_str(),
