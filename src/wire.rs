@@ -1,9 +1,11 @@
-//! The types that cross the wire: what server functions return to the browser.
+//! The types that cross the wire: what server functions take ([`args`]) and what they return
+//! to the browser.
 //!
 //! Below both the server functions (`api`) and the services that build these values, so
 //! neither has to import the other. None of them has a field that could hold a secret: SSR
 //! serializes every resource's value into the page.
 
+pub mod args;
 pub mod connection_detail;
 pub mod connections;
 pub mod data;

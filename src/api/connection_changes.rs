@@ -6,132 +6,96 @@ use leptos::prelude::*;
 
 use crate::{
     error::AppError,
-    wire::connection_detail::{CheckReport, ConnectionDetail},
+    wire::{
+        args::{
+            connection_changes::{
+                DeleteArgs, DetailArgs, PrivacyArgs, RenameArgs, SourceTeamsArgs, SwapArgs,
+            },
+            ConnectionRef,
+        },
+        connection_detail::{CheckReport, ConnectionDetail},
+    },
 };
 
 /// At a stable address (no build hash), so load scripts can call it: `bench/web.sh`.
 /// `history_page` is the page of History (from 1; the first when left out).
 #[server(prefix = "/api", endpoint = "connection_detail")]
 pub async fn get_connection_detail(
-    source: String,
-    id: i64,
-    #[server(default)] history_page: i64,
+    #[server(flatten)] args: DetailArgs,
 ) -> Result<ConnectionDetail, AppError> {
     use crate::server::{auth::require_user, services::connection_changes, state::app_state};
     let user = require_user().await?;
+    let DetailArgs {
+        connection: ConnectionRef { source, id },
+        history_page,
+    } = args;
     connection_changes::detail(&app_state()?, &user, &source, id, history_page).await
 }
 
 /// Renames the connection. Never checks the token.
 #[server(prefix = "/api")]
-pub async fn rename_connection(
-    source: String,
-    id: i64,
-    #[server(default)] name: String,
-) -> Result<(), AppError> {
+pub async fn rename_connection(#[server(flatten)] args: RenameArgs) -> Result<(), AppError> {
     use crate::server::{auth::require_user, services::connection_changes, state::app_state};
     let user = require_user().await?;
-    connection_changes::rename(&app_state()?, &user, &source, id, &name).await
+    let RenameArgs { connection, name } = args;
+    connection_changes::rename(&app_state()?, &user, &connection, &name).await
 }
 
-/// Replaces the token. `how` is the button pressed: `check` (Swap Token), `check-new` (Use a
-/// new credential for this connection only), or `skip` / `skip-new` (Swap without checking).
+/// Replaces the token, as the button pressed asks ([`crate::domain::SwapMode`]).
 #[server(prefix = "/api")]
-pub async fn swap_token(
-    source: String,
-    id: i64,
-    #[server(default)] token: String,
-    #[server(default)] how: String,
-) -> Result<(), AppError> {
-    use crate::{
-        domain::SwapMode,
-        server::{auth::require_user, services::connection_changes, state::app_state},
-    };
-    let user = require_user().await?;
-    connection_changes::swap_token(
-        &app_state()?,
-        &user,
-        &source,
-        id,
-        &token,
-        SwapMode::parse(&how),
-    )
-    .await
-}
-
-/// Checks the stored token again and records what it found.
-#[server(prefix = "/api")]
-pub async fn test_connection(source: String, id: i64) -> Result<CheckReport, AppError> {
+pub async fn swap_token(#[server(flatten)] args: SwapArgs) -> Result<(), AppError> {
     use crate::server::{auth::require_user, services::connection_changes, state::app_state};
     let user = require_user().await?;
-    connection_changes::test(&app_state()?, &user, &source, id).await
+    let SwapArgs {
+        connection,
+        token,
+        how,
+    } = args;
+    connection_changes::swap_token(&app_state()?, &user, &connection, &token, how).await
+}
+
+/// Test now: checks the stored token with the source and records what it said.
+#[server(prefix = "/api")]
+pub async fn test_connection(
+    #[server(flatten)] args: ConnectionRef,
+) -> Result<CheckReport, AppError> {
+    use crate::server::{auth::require_user, services::connection_changes, state::app_state};
+    let user = require_user().await?;
+    connection_changes::test(&app_state()?, &user, &args).await
 }
 
 /// Changes who sees the connection. A change that takes access away from people needs
-/// `confirm` = `yes`; without it the answer names them.
+/// `confirm`; without it the answer names them.
 #[server(prefix = "/api")]
-pub async fn change_privacy(
-    source: String,
-    id: i64,
-    #[server(default)] privacy: String,
-    #[server(default)] team: String,
-    #[server(default)] confirm: String,
-) -> Result<(), AppError> {
+pub async fn change_privacy(#[server(flatten)] args: PrivacyArgs) -> Result<(), AppError> {
     use crate::server::{auth::require_user, services::connection_changes, state::app_state};
     let user = require_user().await?;
-    connection_changes::change_privacy(
-        &app_state()?,
-        &user,
-        &source,
-        id,
-        &privacy,
-        &team,
-        confirm == "yes",
-    )
-    .await
+    connection_changes::change_privacy(&app_state()?, &user, &args).await
 }
 
-/// Reads all of the token's Better Stack teams (`team_scope` `all`) or only those ticked
-/// (`only`, with `source_teams`), and pulls again.
+/// Reads all of the token's teams, or only those ticked.
 #[server(prefix = "/api")]
-pub async fn change_source_teams(
-    source: String,
-    id: i64,
-    #[server(default)] team_scope: String,
-    #[server(default)] source_teams: Vec<String>,
-) -> Result<(), AppError> {
+pub async fn change_source_teams(#[server(flatten)] args: SourceTeamsArgs) -> Result<(), AppError> {
     use crate::server::{auth::require_user, services::source_teams, state::app_state};
     let user = require_user().await?;
-    source_teams::change(
-        &app_state()?,
-        &user,
-        &source,
-        id,
-        &team_scope,
-        &source_teams,
-    )
-    .await
+    source_teams::change(&app_state()?, &user, &args).await
 }
 
-/// Deletes the connection once its name is typed; its credential too when asked and unused.
+/// **Delete Connection**, and its credential too when asked and nothing else uses it.
 #[server(prefix = "/api")]
-pub async fn delete_connection(
-    source: String,
-    id: i64,
-    #[server(default)] confirm_name: String,
-    #[server(default)] delete_credential: String,
-) -> Result<(), AppError> {
+pub async fn delete_connection(#[server(flatten)] args: DeleteArgs) -> Result<(), AppError> {
     use crate::server::{auth::require_user, services::connection_changes, state::app_state};
     let user = require_user().await?;
+    let confirm_name = &args.confirm_name;
+    let delete_credential = args.delete_credential.is_yes();
     connection_changes::delete(
         &app_state()?,
         &user,
-        &source,
-        id,
-        &confirm_name,
-        delete_credential == "yes",
+        &args.connection,
+        confirm_name,
+        delete_credential,
     )
     .await?;
-    leptos_axum::redirect(&format!("/connections/{source}"));
+    leptos_axum::redirect(&format!("/connections/{}", args.connection.source));
     Ok(())
 }

@@ -4,7 +4,10 @@ use leptos::prelude::*;
 
 use crate::{
     error::AppError,
-    wire::members::{CreatedInvite, MembersOverview},
+    wire::{
+        args::members::{InviteArgs, InviteIdArgs, MemberArgs, RoleArgs},
+        members::{CreatedInvite, MembersOverview},
+    },
 };
 
 #[server(prefix = "/api")]
@@ -15,24 +18,16 @@ pub async fn list_members() -> Result<MembersOverview, AppError> {
 }
 
 #[server(prefix = "/api")]
-pub async fn invite_member(
-    email: String,
-    role: String,
-    #[server(default)] teams: Vec<i64>,
-) -> Result<CreatedInvite, AppError> {
-    use crate::{
-        domain::account_forms::Invitation,
-        server::{
-            auth::{flash, require_admin},
-            http::request,
-            services::members,
-            state::app_state,
-        },
+pub async fn invite_member(#[server(flatten)] args: InviteArgs) -> Result<CreatedInvite, AppError> {
+    use crate::server::{
+        auth::{flash, require_admin},
+        http::request,
+        services::members,
+        state::app_state,
     };
     let admin = require_admin().await?;
-    let form = Invitation::parse(&email, &role, teams).map_err(AppError::Invalid)?;
     let state = app_state()?;
-    let invite = members::invite(&state, &admin, form, &request::public_base_url(&state)?).await?;
+    let invite = members::invite(&state, &admin, args, &request::public_base_url(&state)?).await?;
     if request::is_plain_form_post() {
         // Without JavaScript the answer is a redirect back to the page, so the link travels
         // in the session and the page shows it once.
@@ -42,31 +37,24 @@ pub async fn invite_member(
 }
 
 #[server(prefix = "/api")]
-pub async fn change_role(member_id: i64, role: String) -> Result<(), AppError> {
-    use crate::{
-        domain::Role,
-        server::{auth::require_admin, services::members, state::app_state},
-    };
+pub async fn change_role(#[server(flatten)] args: RoleArgs) -> Result<(), AppError> {
+    use crate::server::{auth::require_admin, services::members, state::app_state};
     let admin = require_admin().await?;
-    let role = Role::parse(&role).map_err(|message| {
-        let errors = crate::domain::FieldErrors::one("role", message);
-        AppError::Invalid(errors)
-    })?;
-    members::change_role(&app_state()?, &admin, member_id, role).await
+    members::change_role(&app_state()?, &admin, args.member_id, args.role).await
 }
 
 #[server(prefix = "/api")]
-pub async fn remove_member(member_id: i64) -> Result<(), AppError> {
+pub async fn remove_member(#[server(flatten)] args: MemberArgs) -> Result<(), AppError> {
     use crate::server::{auth::require_admin, services::members, state::app_state};
     let admin = require_admin().await?;
-    members::remove(&app_state()?, &admin, member_id).await?;
+    members::remove(&app_state()?, &admin, args.member_id).await?;
     leptos_axum::redirect("/settings/members");
     Ok(())
 }
 
 #[server(prefix = "/api")]
-pub async fn revoke_invite(invite_id: i64) -> Result<(), AppError> {
+pub async fn revoke_invite(#[server(flatten)] args: InviteIdArgs) -> Result<(), AppError> {
     use crate::server::{auth::require_admin, services::members, state::app_state};
     let admin = require_admin().await?;
-    members::revoke_invite(&app_state()?, &admin, invite_id).await
+    members::revoke_invite(&app_state()?, &admin, args.invite_id).await
 }

@@ -2,7 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::{error::AppError, wire::session::Viewer};
+use crate::{
+    error::AppError,
+    wire::{
+        args::accounts::{NewWorkspaceArgs, SignInArgs},
+        session::Viewer,
+    },
+};
 
 /// Who is signed in, if anyone. Not an error when no one is: the header asks on every page.
 #[server(prefix = "/api")]
@@ -23,43 +29,29 @@ pub async fn get_viewer() -> Result<Option<Viewer>, AppError> {
 
 /// First run: creates the workspace and its first Admin, who is then signed in.
 #[server(prefix = "/api")]
-pub async fn create_workspace(
-    workspace_name: String,
-    name: String,
-    email: String,
-    password: String,
-) -> Result<(), AppError> {
-    use crate::{
-        domain::account_forms::NewWorkspace,
-        server::{auth::auth_session, services::accounts, state::app_state},
-    };
-    let form =
-        NewWorkspace::parse(&workspace_name, &name, &email, password).map_err(AppError::Invalid)?;
+pub async fn create_workspace(#[server(flatten)] args: NewWorkspaceArgs) -> Result<(), AppError> {
+    use crate::server::{auth::auth_session, services::accounts, state::app_state};
     let mut auth = auth_session().await?;
-    accounts::create_workspace(&app_state()?, &mut auth, form).await?;
+    accounts::create_workspace(&app_state()?, &mut auth, args).await?;
     leptos_axum::redirect("/");
     Ok(())
 }
 
 /// Signs in, then goes to `next` if it is a page of this site.
 #[server(prefix = "/api")]
-pub async fn sign_in(
-    email: String,
-    password: String,
-    #[server(default)] next: String,
-) -> Result<(), AppError> {
+pub async fn sign_in(#[server(flatten)] args: SignInArgs) -> Result<(), AppError> {
     use crate::{
-        domain::{account_forms::SignIn, return_path::same_site_path},
+        domain::return_path::same_site_path,
         server::{
             auth::auth_session, http::request::client_addr, services::accounts, state::app_state,
         },
     };
-    let form = SignIn::parse(&email, password).map_err(AppError::Invalid)?;
     let mut auth = auth_session().await?;
     let state = app_state()?;
     let client = client_addr(&state)?;
-    accounts::sign_in(&state, &mut auth, form, client).await?;
-    leptos_axum::redirect(&same_site_path(&next));
+    let next = same_site_path(&args.next);
+    accounts::sign_in(&state, &mut auth, args, client).await?;
+    leptos_axum::redirect(&next);
     Ok(())
 }
 

@@ -4,45 +4,32 @@ use leptos::prelude::*;
 
 use crate::{
     error::AppError,
-    wire::data::{DataTable, SyncStatus},
+    wire::{
+        args::{data::RecordsArgs, ConnectionRef},
+        data::{DataTable, SyncStatus},
+    },
 };
 
 #[server(prefix = "/api")]
-pub async fn get_sync_status(source: String, id: i64) -> Result<SyncStatus, AppError> {
+pub async fn get_sync_status(
+    #[server(flatten)] args: ConnectionRef,
+) -> Result<SyncStatus, AppError> {
     use crate::server::{auth::require_user, services::data, state::app_state};
     let user = require_user().await?;
-    data::status(&app_state()?, &user, &source, id).await
+    data::status(&app_state()?, &user, &args).await
 }
 
-/// Sync now: starts a sync in the background; the page follows its progress.
 #[server(prefix = "/api")]
-pub async fn sync_now(source: String, id: i64) -> Result<(), AppError> {
+pub async fn sync_now(#[server(flatten)] args: ConnectionRef) -> Result<(), AppError> {
     use crate::server::{auth::require_user, services::data, state::app_state};
     let user = require_user().await?;
-    data::sync_now(&app_state()?, &user, &source, id).await
+    data::sync_now(&app_state()?, &user, &args).await
 }
 
-/// A page of the records of `kind` (`monitors`, `incidents`, … as the source describes them),
-/// sorted by `sort` (`asc`/`desc` in `dir`), filtered by `filter`.
+/// A page of one kind of record: filtered, sorted, paged as the Data table's URL asks.
 #[server(prefix = "/api")]
-pub async fn list_records(
-    source: String,
-    id: i64,
-    kind: String,
-    #[server(default)] sort: String,
-    #[server(default)] dir: String,
-    #[server(default)] filter: String,
-    #[server(default)] page: i64,
-) -> Result<DataTable, AppError> {
+pub async fn list_records(#[server(flatten)] args: RecordsArgs) -> Result<DataTable, AppError> {
     use crate::server::{auth::require_user, services::data, state::app_state};
     let user = require_user().await?;
-    data::records(
-        &app_state()?,
-        &user,
-        &source,
-        id,
-        &kind,
-        data::TableQuery::new(&sort, &dir, &filter, page),
-    )
-    .await
+    data::records(&app_state()?, &user, &args).await
 }

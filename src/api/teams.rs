@@ -4,7 +4,10 @@ use leptos::prelude::*;
 
 use crate::{
     error::AppError,
-    wire::teams::{TeamDetail, TeamsOverview},
+    wire::{
+        args::teams::{NewTeamArgs, RenameTeamArgs, TeamArgs, TeamMembersArgs},
+        teams::{TeamDetail, TeamsOverview},
+    },
 };
 
 #[server(prefix = "/api")]
@@ -15,45 +18,48 @@ pub async fn list_teams() -> Result<TeamsOverview, AppError> {
 }
 
 #[server(prefix = "/api")]
-pub async fn get_team(team_id: i64) -> Result<TeamDetail, AppError> {
+pub async fn get_team(#[server(flatten)] args: TeamArgs) -> Result<TeamDetail, AppError> {
     use crate::server::{auth::require_user, services::teams, state::app_state};
     let user = require_user().await?;
-    teams::detail(&app_state()?, &user, team_id).await
+    teams::detail(&app_state()?, &user, args.team_id).await
 }
 
 #[server(prefix = "/api")]
-pub async fn create_team(name: String) -> Result<(), AppError> {
+pub async fn create_team(#[server(flatten)] args: NewTeamArgs) -> Result<(), AppError> {
     use crate::server::{auth::require_admin, services::teams, state::app_state};
     let admin = require_admin().await?;
-    let id = teams::create(&app_state()?, &admin, &name).await?;
+    let id = teams::create(&app_state()?, &admin, &args.name).await?;
     leptos_axum::redirect(&format!("/settings/teams/{id}"));
     Ok(())
 }
 
 #[server(prefix = "/api")]
-pub async fn rename_team(team_id: i64, name: String) -> Result<(), AppError> {
+pub async fn rename_team(#[server(flatten)] args: RenameTeamArgs) -> Result<(), AppError> {
     use crate::server::{auth::require_admin, services::teams, state::app_state};
     let admin = require_admin().await?;
-    teams::rename(&app_state()?, &admin, team_id, &name).await
+    teams::rename(&app_state()?, &admin, args.team_id, &args.name).await
 }
 
 #[server(prefix = "/api")]
-pub async fn delete_team(team_id: i64) -> Result<(), AppError> {
+pub async fn delete_team(#[server(flatten)] args: TeamArgs) -> Result<(), AppError> {
     use crate::server::{auth::require_admin, services::teams, state::app_state};
     let admin = require_admin().await?;
-    teams::delete(&app_state()?, &admin, team_id).await?;
+    teams::delete(&app_state()?, &admin, args.team_id).await?;
     leptos_axum::redirect("/settings/teams");
     Ok(())
 }
 
 /// Sets who is in the team (`members`) and who leads it (`leads`, Team Leads only).
 #[server(prefix = "/api")]
-pub async fn set_team_members(
-    team_id: i64,
-    #[server(default)] members: Vec<i64>,
-    #[server(default)] leads: Vec<i64>,
-) -> Result<(), AppError> {
+pub async fn set_team_members(#[server(flatten)] args: TeamMembersArgs) -> Result<(), AppError> {
     use crate::server::{auth::require_admin, services::teams, state::app_state};
     let admin = require_admin().await?;
-    teams::set_members(&app_state()?, &admin, team_id, &members, &leads).await
+    teams::set_members(
+        &app_state()?,
+        &admin,
+        args.team_id,
+        &args.members,
+        &args.leads,
+    )
+    .await
 }

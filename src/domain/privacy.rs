@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Stored as its [`Privacy::as_str`] name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum Privacy {
     /// Every member of the workspace.
@@ -43,6 +44,20 @@ impl Privacy {
     }
 }
 
+impl std::str::FromStr for Privacy {
+    type Err = String;
+
+    fn from_str(value: &str) -> Result<Self, String> {
+        Privacy::parse(value)
+    }
+}
+
+impl std::fmt::Display for Privacy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +69,13 @@ mod tests {
         }
         assert_eq!(Privacy::DEFAULT.label(), "Private to Me");
         assert!(Privacy::parse("public").is_err());
+    }
+
+    #[test]
+    fn the_form_value_is_the_serde_name() {
+        for privacy in Privacy::ALL {
+            let json = serde_json::to_string(&privacy).unwrap();
+            assert_eq!(json, format!("\"{}\"", privacy.as_str()));
+        }
     }
 }

@@ -4,6 +4,8 @@
 
 use serde_json::Value;
 
+use super::data_tables::SortDir;
+
 /// One kind of record a source pulls ("monitors").
 #[derive(Debug, PartialEq)]
 pub struct RecordKind {
@@ -78,17 +80,14 @@ impl RecordKind {
     }
 
     /// The field to sort by for `asked` (unknown keys sort the default way), and whether
-    /// descending: `dir` is `asc` or `desc`; the default direction otherwise.
-    pub fn sort(&self, asked: &str, dir: &str) -> (&'static Field, bool) {
+    /// descending: as `dir` says, else ascending for a chosen field and the kind's default
+    /// direction for the default one.
+    pub fn sort(&self, asked: &str, dir: Option<SortDir>) -> (&'static Field, bool) {
         match self.field(asked) {
-            Some(field) => (field, dir == "desc"),
+            Some(field) => (field, dir.is_some_and(SortDir::is_descending)),
             None => (
                 self.field(self.default_sort).unwrap_or(&self.fields[0]),
-                match dir {
-                    "asc" => false,
-                    "desc" => true,
-                    _ => self.default_descending,
-                },
+                dir.map_or(self.default_descending, SortDir::is_descending),
             ),
         }
     }
@@ -155,12 +154,13 @@ mod tests {
 
     #[test]
     fn sorting_falls_back_to_the_kinds_default_for_unknown_keys() {
-        assert_eq!(KIND.sort("name", "desc").0.key, "name");
-        assert!(KIND.sort("name", "desc").1);
-        assert!(!KIND.sort("name", "").1);
-        let (field, descending) = KIND.sort("name; DROP TABLE users", "");
+        let desc = Some(SortDir::Desc);
+        assert_eq!(KIND.sort("name", desc).0.key, "name");
+        assert!(KIND.sort("name", desc).1);
+        assert!(!KIND.sort("name", None).1);
+        let (field, descending) = KIND.sort("name; DROP TABLE users", None);
         assert_eq!((field.key, descending), ("started_at", true));
-        assert!(!KIND.sort("", "asc").1);
+        assert!(!KIND.sort("", Some(SortDir::Asc)).1);
     }
 
     #[test]

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Stored as its [`Role::as_str`] name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum Role {
     /// Manages members, teams, and every connection they can see.
@@ -53,5 +54,13 @@ mod tests {
             assert_eq!(Role::parse(role.as_str()), Ok(role));
         }
         assert!(Role::parse("owner").is_err());
+    }
+
+    #[test]
+    fn the_form_value_is_the_serde_name() {
+        for role in Role::ALL {
+            let json = serde_json::to_string(&role).unwrap();
+            assert_eq!(json, format!("\"{}\"", role.as_str()));
+        }
     }
 }

@@ -1,7 +1,13 @@
-/// How a token swap was asked for: which button of the swap form was pressed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use serde::{Deserialize, Serialize};
+
+/// How a token swap was asked for: which button of the swap form was pressed. Its serde
+/// names are the buttons' values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum SwapMode {
-    /// **Swap Token**: check the new token, then replace the credential's token.
+    /// **Swap Token**: check the new token, then replace the credential's token. Without a
+    /// button (Enter in the field) this is the swap asked for.
+    #[default]
     Check,
     /// **Use a new credential for this connection only**, checked first.
     CheckNew,
@@ -29,7 +35,7 @@ impl SwapMode {
         }
     }
 
-    /// The mode a form value asks for; anything else is a checked swap in place, the safe
+    /// The mode a kept form value names; anything else is a checked swap in place, the safe
     /// default (nothing is written before the source says the token works).
     pub fn parse(value: &str) -> Self {
         Self::ALL
@@ -66,6 +72,8 @@ mod tests {
     fn every_mode_parses_from_its_own_form_value() {
         for mode in SwapMode::ALL {
             assert_eq!(SwapMode::parse(mode.as_str()), mode);
+            let json = serde_json::to_string(&mode).unwrap();
+            assert_eq!(json, format!("\"{}\"", mode.as_str()));
         }
     }
 

@@ -57,18 +57,57 @@ pub enum TeamChoice {
     Only(Vec<String>),
 }
 
+/// The form's answer to "which teams": every team the token reaches, or the ticked ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TeamScope {
+    All,
+    Only,
+}
+
+impl TeamScope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TeamScope::All => "all",
+            TeamScope::Only => "only",
+        }
+    }
+}
+
+impl std::str::FromStr for TeamScope {
+    type Err = String;
+
+    fn from_str(value: &str) -> Result<Self, String> {
+        match value.trim() {
+            "all" => Ok(TeamScope::All),
+            "only" => Ok(TeamScope::Only),
+            _ => Err(format!("Choose {ALL_TEAMS} or {ONLY_THESE_TEAMS}.")),
+        }
+    }
+}
+
+impl std::fmt::Display for TeamScope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The label of the choice that reads every team.
 pub const ALL_TEAMS: &str = "All teams";
 /// The label of the choice that reads some teams.
 pub const ONLY_THESE_TEAMS: &str = "Only these teams";
 
 impl TeamChoice {
-    /// Reads the form: `scope` is `all` or `only`; `teams` are the ticked names, which must
-    /// be among `offered`.
-    pub fn parse(scope: &str, teams: &[String], offered: &[String]) -> Result<Self, String> {
-        match scope.trim() {
-            "" | "all" => Ok(TeamChoice::All),
-            "only" => {
+    /// Reads the form: `teams` are the ticked names, which must be among `offered`; no scope
+    /// reads every team.
+    pub fn parse(
+        scope: Option<TeamScope>,
+        teams: &[String],
+        offered: &[String],
+    ) -> Result<Self, String> {
+        match scope {
+            None | Some(TeamScope::All) => Ok(TeamChoice::All),
+            Some(TeamScope::Only) => {
                 let mut chosen: Vec<String> = teams.iter().map(|t| t.trim().to_owned()).collect();
                 chosen.sort();
                 chosen.dedup();
@@ -82,7 +121,6 @@ impl TeamChoice {
                 }
                 Ok(TeamChoice::Only(chosen))
             }
-            _ => Err(format!("Choose {ALL_TEAMS} or {ONLY_THESE_TEAMS}.")),
         }
     }
 
@@ -94,11 +132,11 @@ impl TeamChoice {
         }
     }
 
-    /// `all` or `only`, as the form sends it.
-    pub fn scope(&self) -> &'static str {
+    /// The scope the form sends for this choice.
+    pub fn scope(&self) -> TeamScope {
         match self {
-            TeamChoice::All => "all",
-            TeamChoice::Only(_) => "only",
+            TeamChoice::All => TeamScope::All,
+            TeamChoice::Only(_) => TeamScope::Only,
         }
     }
 
@@ -156,18 +194,25 @@ mod tests {
     fn a_choice_names_only_teams_the_token_reaches() {
         let offered = names(&["Ops", "Platform"]);
         assert_eq!(
-            TeamChoice::parse("all", &names(&["Ops"]), &offered),
+            TeamChoice::parse(Some(TeamScope::All), &names(&["Ops"]), &offered),
             Ok(TeamChoice::All)
         );
         assert_eq!(
-            TeamChoice::parse("only", &names(&["Platform", " Ops"]), &offered),
+            TeamChoice::parse(
+                Some(TeamScope::Only),
+                &names(&["Platform", " Ops"]),
+                &offered
+            ),
             Ok(TeamChoice::Only(names(&["Ops", "Platform"])))
         );
-        assert!(TeamChoice::parse("only", &[], &offered).is_err());
-        assert!(TeamChoice::parse("only", &names(&["Sales"]), &offered)
+        let only = Some(TeamScope::Only);
+        assert!(TeamChoice::parse(only, &[], &offered).is_err());
+        assert!(TeamChoice::parse(only, &names(&["Sales"]), &offered)
             .unwrap_err()
             .contains("Sales"));
-        assert!(TeamChoice::parse("some", &[], &offered).is_err());
+        assert_eq!(TeamChoice::parse(None, &[], &offered), Ok(TeamChoice::All));
+        assert!("some".parse::<TeamScope>().is_err());
+        assert_eq!(" only".parse(), Ok(TeamScope::Only));
     }
 
     #[test]

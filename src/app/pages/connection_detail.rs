@@ -26,6 +26,7 @@ use crate::{
     error::AppError,
 };
 
+use crate::wire::args::{connection_changes::DetailArgs, ConnectionRef};
 use data_section::{DataSection, DataState};
 use delete_form::DeleteForm;
 use facts::Facts;
@@ -84,7 +85,14 @@ fn ConnectionDetailBody(
         let source = source.clone();
         async move {
             match id {
-                Some(id) => get_connection_detail(source, id, history_page).await,
+                Some(id) => {
+                    let connection = ConnectionRef { source, id };
+                    let args = DetailArgs {
+                        connection,
+                        history_page,
+                    };
+                    get_connection_detail(args).await
+                }
                 None => Err(AppError::NotFound),
             }
         }

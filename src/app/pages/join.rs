@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::app::page_data::page_data;
+use crate::wire::args::accounts::LinkArgs;
 use crate::{
     api::join::{get_invite, AcceptInvite},
     app::components::{
@@ -16,7 +17,7 @@ use crate::{
 #[component]
 pub fn JoinPage() -> impl IntoView {
     let token = move || use_params_map().read().get("token").unwrap_or_default();
-    let invite = page_data(token, get_invite);
+    let invite = page_data(token, |token| get_invite(LinkArgs { token }));
     let action = ServerAction::<AcceptInvite>::new();
     let error = form_error(action.value());
     view! {

@@ -14,7 +14,11 @@ use leptos_router::{hooks::use_query_map, params::ParamsMap};
 
 use crate::{
     app::query_string::query_string,
-    domain::{catalog::find_source, token_reach::TeamChoice},
+    domain::{
+        catalog::find_source,
+        token_reach::{TeamChoice, TeamScope},
+    },
+    wire::args::connections::NewConnectionArgs,
 };
 
 use credentials_step::CredentialsStep;
@@ -49,9 +53,23 @@ impl StepValues {
 
     /// The team choice as asked for (checked against the token's teams on Finish).
     pub fn team_choice(&self) -> TeamChoice {
-        match self.team_scope.as_str() {
-            "only" => TeamChoice::Only(self.source_teams.clone()),
+        match self.team_scope.parse() {
+            Ok(TeamScope::Only) => TeamChoice::Only(self.source_teams.clone()),
             _ => TeamChoice::All,
+        }
+    }
+
+    /// The answers as the review and Finish take them. What the URL holds that is not a
+    /// choice the form offers is no choice: the review says what is missing.
+    pub fn args(&self, source: &str) -> NewConnectionArgs {
+        NewConnectionArgs {
+            source: source.to_owned(),
+            credential: self.credential.trim().parse().ok(),
+            name: self.name.clone(),
+            privacy: self.privacy.parse().ok(),
+            team: self.team.trim().parse().ok(),
+            team_scope: self.team_scope.parse().ok(),
+            source_teams: self.source_teams.clone(),
         }
     }
 

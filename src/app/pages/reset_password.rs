@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::app::page_data::page_data;
+use crate::wire::args::accounts::LinkArgs;
 use crate::{
     api::password_reset::{check_reset_link, ResetPassword},
     app::components::{
@@ -16,7 +17,7 @@ use crate::{
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
     let token = move || use_params_map().read().get("token").unwrap_or_default();
-    let link = page_data(token, check_reset_link);
+    let link = page_data(token, |token| check_reset_link(LinkArgs { token }));
     let action = ServerAction::<ResetPassword>::new();
     let error = form_error(action.value());
     view! {

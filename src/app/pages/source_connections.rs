@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::app::page_data::page_data;
+use crate::wire::args::connections::ListConnectionsArgs;
 use crate::wire::connections::ConnectionSummary;
 use crate::{
     api::connections::list_connections,
@@ -23,7 +24,9 @@ pub fn SourceConnectionsPage() -> impl IntoView {
         let page = query.read().get("page").and_then(|p| p.parse().ok());
         (source, page.unwrap_or(1))
     };
-    let connections = page_data(wanted, |(source, page)| list_connections(source, page));
+    let connections = page_data(wanted, |(source, page)| {
+        list_connections(ListConnectionsArgs { source, page })
+    });
     view! {
         <Suspense fallback=|| view! { <p>"Loading connections…"</p> }>
             <ErrorBoundary fallback=error_page>

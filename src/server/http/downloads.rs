@@ -79,7 +79,7 @@ async fn read(
     connection_id: i64,
     kind: &'static RecordKind,
 ) -> sqlx::Result<Table> {
-    let (sort, descending) = kind.sort("", "");
+    let (sort, descending) = kind.sort("", None);
     let selection = Selection {
         kind,
         sort,

@@ -17,6 +17,7 @@ use crate::{
         repo::{users, workspace},
         state::AppState,
     },
+    wire::args::accounts::{NewWorkspaceArgs, SignInArgs},
 };
 
 use super::is_unique_violation;
@@ -27,8 +28,16 @@ const ALREADY_SET_UP: &str = "This workspace has already been created. Sign in i
 pub async fn create_workspace(
     state: &AppState,
     auth: &mut AuthSession,
-    form: NewWorkspace,
+    args: NewWorkspaceArgs,
 ) -> Result<SignedInUser, AppError> {
+    let NewWorkspaceArgs {
+        workspace_name,
+        name,
+        email,
+        password,
+    } = args;
+    let form =
+        NewWorkspace::parse(&workspace_name, &name, &email, password).map_err(AppError::Invalid)?;
     if state.is_set_up().await? {
         return Err(AppError::Conflict(ALREADY_SET_UP.into()));
     }
@@ -62,9 +71,10 @@ pub async fn create_workspace(
 pub async fn sign_in(
     state: &AppState,
     auth: &mut AuthSession,
-    form: SignIn,
+    args: SignInArgs,
     client: IpAddr,
 ) -> Result<SignedInUser, AppError> {
+    let form = SignIn::parse(&args.email, args.password).map_err(AppError::Invalid)?;
     let claimed = sign_in_limit::claim(&state.pool, &form.email, client).await?;
     let credentials = Credentials {
         email: form.email,

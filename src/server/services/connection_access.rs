@@ -23,6 +23,7 @@ use super::{
     credentials::source,
     history::{self, Event},
 };
+use crate::wire::args::ConnectionRef;
 
 pub const MANAGE_REFUSED: &str =
     "You can see this connection but not change it. Its owner, an Admin, \
@@ -90,11 +91,10 @@ pub async fn can_swap_in_place(
 pub async fn for_change(
     state: &AppState,
     user: &SignedInUser,
-    source_id: &str,
-    id: i64,
+    connection: &ConnectionRef,
     action: &str,
 ) -> Result<ConnectionRow, AppError> {
-    let row = visible(state, user, source_id, id).await?;
+    let row = visible(state, user, &connection.source, connection.id).await?;
     if can_manage(state, user, &row).await? {
         return Ok(row);
     }

@@ -4,4 +4,4 @@ mod listing;
 mod new_connection;
 
 pub use listing::{facts_of, list, sources};
-pub use new_connection::{create, review, setup_choices, Draft};
+pub use new_connection::{create, review, setup_choices};

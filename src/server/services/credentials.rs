@@ -19,7 +19,10 @@ use crate::{
         repo::credentials::{self, CredentialRow, NewCredentialRow},
         state::AppState,
     },
-    wire::connections::CredentialTile,
+    wire::{
+        args::connections::{CheckFirst, SaveCredentialArgs},
+        connections::CredentialTile,
+    },
 };
 
 use super::token_checks;
@@ -60,17 +63,19 @@ pub async fn tiles(
     Ok(rows.into_iter().map(tile).collect())
 }
 
-/// Saves a credential. With `check`, the token is first tried against the source and nothing
-/// is stored unless it works; without, it is stored as not checked.
-#[tracing::instrument(skip_all, fields(user_id = user.id, source = source_id, check))]
+/// Saves the overlay's credential. Checked first (unless the user chose Save without
+/// checking), the token is tried against the source and nothing is stored unless it works;
+/// otherwise it is stored as not checked.
+#[tracing::instrument(skip_all, fields(user_id = user.id, source = %args.source))]
 pub async fn save(
     state: &AppState,
     user: &SignedInUser,
-    source_id: &str,
-    form: NewCredential,
-    check: bool,
+    args: &SaveCredentialArgs,
 ) -> Result<CredentialTile, AppError> {
-    let source = source(state, source_id)?;
+    let form = NewCredential::parse(&args.name, &args.description, &args.token)
+        .map_err(AppError::Invalid)?;
+    let check = args.check == CheckFirst::Check;
+    let source = source(state, &args.source)?;
     let now = clock::now();
     let (status, checked_at, reach) = if check {
         match token_checks::check_token(state, user, source.id, &form.token).await? {

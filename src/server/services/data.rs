@@ -22,30 +22,7 @@ use crate::{
 };
 
 use super::connection_access::{can_manage, for_change, visible};
-
-/// A table's sort, direction, filter and page, as the page's URL gives them.
-pub struct TableQuery {
-    sort: String,
-    dir: String,
-    filter: String,
-    page: i64,
-}
-
-impl TableQuery {
-    pub fn new(sort: &str, dir: &str, filter: &str, page: i64) -> Self {
-        Self {
-            sort: sort.to_owned(),
-            dir: dir.to_owned(),
-            // A filter longer than any name can only be a mistake (or an attack): cut it.
-            filter: filter.chars().take(MAX_NAME_CHARS).collect(),
-            page: page.max(1),
-        }
-    }
-
-    fn offset(&self) -> i64 {
-        page_offset(self.page)
-    }
-}
+use crate::wire::args::{data::RecordsArgs, ConnectionRef};
 
 fn outcome_words(run: &sync_runs::RunRow) -> String {
     match run.outcome {
@@ -64,10 +41,9 @@ fn outcome_words(run: &sync_runs::RunRow) -> String {
 pub async fn status(
     state: &AppState,
     user: &SignedInUser,
-    source_id: &str,
-    id: i64,
+    connection: &ConnectionRef,
 ) -> Result<SyncStatus, AppError> {
-    let row = visible(state, user, source_id, id).await?;
+    let row = visible(state, user, &connection.source, connection.id).await?;
     let pool = &state.pool;
     let last = sync_runs::latest_finished(pool, row.id)
         .await?
@@ -107,10 +83,9 @@ pub async fn status(
 pub async fn sync_now(
     state: &AppState,
     user: &SignedInUser,
-    source_id: &str,
-    id: i64,
+    connection: &ConnectionRef,
 ) -> Result<(), AppError> {
-    let row = for_change(state, user, source_id, id, "sync now").await?;
+    let row = for_change(state, user, connection, "sync now").await?;
     if !sync::spawn(state, row.id, Trigger::Manual).await {
         return Err(AppError::Conflict(
             "A sync of this connection is already running.".into(),
@@ -124,13 +99,10 @@ pub async fn sync_now(
 pub async fn records(
     state: &AppState,
     user: &SignedInUser,
-    source_id: &str,
-    id: i64,
-    kind_key: &str,
-    query: TableQuery,
+    args: &RecordsArgs,
 ) -> Result<DataTable, AppError> {
-    let row = visible(state, user, source_id, id).await?;
-    let kind = match kind_key {
+    let row = visible(state, user, &args.connection.source, args.connection.id).await?;
+    let kind = match args.kind.as_str() {
         "" => state
             .connectors
             .get(&row.source)?
@@ -139,12 +111,15 @@ pub async fn records(
             .ok_or(AppError::NotFound)?,
         key => state.connectors.kind(&row.source, key)?,
     };
-    let (sort, descending) = kind.sort(&query.sort, &query.dir);
+    let (sort, descending) = kind.sort(&args.sort, args.dir);
+    // A filter longer than any name can only be a mistake (or an attack): cut it.
+    let filter: String = args.filter.chars().take(MAX_NAME_CHARS).collect();
+    let page = args.page.max(1);
     let selection = Selection {
         kind,
         sort,
         descending,
-        filter: &query.filter,
+        filter: &filter,
     };
     let total = synced_views::count(&state.pool, row.id, &selection).await?;
     let records = synced_views::page(
@@ -152,7 +127,7 @@ pub async fn records(
         row.id,
         &selection,
         ROWS_PER_PAGE,
-        query.offset(),
+        page_offset(page),
     )
     .await?;
     let null = serde_json::Value::Null;
@@ -184,7 +159,7 @@ pub async fn records(
         sort: sort.key.to_owned(),
         descending,
         total,
-        page: query.page,
+        page,
         pages: page_count(total),
     })
 }

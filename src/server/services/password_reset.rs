@@ -4,7 +4,7 @@ use sqlx::SqlitePool;
 use url::Url;
 
 use crate::{
-    domain::{limits::RESET_LINK_VALID_HOURS, Email, Password},
+    domain::{limits::RESET_LINK_VALID_HOURS, Email, FieldErrors, Password},
     error::AppError,
     server::{
         auth::{
@@ -16,6 +16,7 @@ use crate::{
         repo::{password_resets, sessions, users},
         state::AppState,
     },
+    wire::args::accounts::ResetPasswordArgs,
 };
 
 const LINK_UNUSABLE: &str =
@@ -72,9 +73,13 @@ pub async fn check(state: &AppState, token: &str) -> Result<(), AppError> {
 pub async fn reset(
     state: &AppState,
     auth: &mut AuthSession,
-    token: &str,
-    password: Password,
+    args: ResetPasswordArgs,
 ) -> Result<(), AppError> {
+    let password = Password::parse_new(args.password).map_err(|message| {
+        let errors = FieldErrors::one("password", message);
+        AppError::Invalid(errors)
+    })?;
+    let token = args.token.as_str();
     // A made-up or spent link is refused before the costly hash; checked again below, under
     // the write lock, in case it was used meanwhile.
     usable(&state.pool, token).await?;

@@ -18,6 +18,7 @@ use super::{
     connection_access::for_change,
     history::{self, Event},
 };
+use crate::wire::args::connection_changes::SourceTeamsArgs;
 
 /// How long a re-pull waits for a sync of the old choice to stop before it gives up (the
 /// scheduler then runs it, complete, as the old choice's pull is not kept).
@@ -28,12 +29,9 @@ const REPULL_PATIENCE: Duration = Duration::from_secs(60);
 pub async fn change(
     state: &AppState,
     user: &SignedInUser,
-    source_id: &str,
-    id: i64,
-    scope: &str,
-    teams: &[String],
+    args: &SourceTeamsArgs,
 ) -> Result<(), AppError> {
-    let row = for_change(state, user, source_id, id, "change the teams it reads").await?;
+    let row = for_change(state, user, &args.connection, "change the teams it reads").await?;
     let reach = credentials::find(&state.pool, row.credential_id)
         .await?
         .and_then(|credential| credential.reach_detail())
@@ -44,7 +42,8 @@ pub async fn change(
                  choose. Test the token if its teams changed.",
             )
         })?;
-    let choice = TeamChoice::parse(scope, teams, &reach.teams).map_err(invalid)?;
+    let choice =
+        TeamChoice::parse(args.team_scope, &args.source_teams, &reach.teams).map_err(invalid)?;
     let before = row.team_choice();
     if choice == before {
         return Ok(());

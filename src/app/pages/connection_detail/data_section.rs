@@ -7,6 +7,7 @@ use super::{
     Target,
 };
 use crate::app::page_data::{page_data, PageData};
+use crate::wire::args::ConnectionRef;
 use crate::{
     api::sync::{get_sync_status, SyncNow},
     app::components::forms::{form_error, FormMessage, SubmitButton},
@@ -39,7 +40,7 @@ impl DataState {
                 let source = source.clone();
                 async move {
                     let id = id.ok_or(AppError::NotFound)?;
-                    get_sync_status(source, id).await
+                    get_sync_status(ConnectionRef { source, id }).await
                 }
             }
         });

@@ -4,6 +4,7 @@ use crate::app::{
     page_data::{page_data, PageData},
     query_string::query_string,
 };
+use crate::wire::args::{data::RecordsArgs, ConnectionRef};
 use crate::{
     api::sync::list_records, app::components::error_notice::error_page, error::AppError,
     wire::data::DataTable,
@@ -106,15 +107,18 @@ impl TableData {
             move |_| {
                 let table = table.get_value();
                 let read = id.map(|id| {
-                    list_records(
-                        source.clone(),
-                        id,
-                        kind.get_value(),
-                        table.get("sort"),
-                        table.get("dir"),
-                        table.get("filter"),
-                        table.page(),
-                    )
+                    list_records(RecordsArgs {
+                        connection: ConnectionRef {
+                            source: source.clone(),
+                            id,
+                        },
+                        kind: kind.get_value(),
+                        sort: table.get("sort"),
+                        // A direction the links do not make sorts the table's own way.
+                        dir: table.get("dir").parse().ok(),
+                        filter: table.get("filter"),
+                        page: table.page(),
+                    })
                 });
                 async move { read.ok_or(AppError::NotFound)?.await }
             },

@@ -2,6 +2,7 @@ use leptos::{html::Dialog, prelude::*};
 
 use super::{credential_tiles::CredentialTiles, privacy_fields::PrivacyFields, StepValues};
 use crate::app::{page_data::page_data, query_string::query_string};
+use crate::wire::args::connections::SourceArgs;
 use crate::wire::connections::{CredentialTile, SetupChoices};
 use crate::{
     api::connections::get_setup,
@@ -27,7 +28,14 @@ pub fn CredentialsStep(
     values: StepValues,
     errors: Option<AppError>,
 ) -> impl IntoView {
-    let setup = page_data(move || source.id, |id| get_setup(id.to_owned()));
+    let setup = page_data(
+        move || source.id,
+        |id| {
+            get_setup(SourceArgs {
+                source: id.to_owned(),
+            })
+        },
+    );
     view! {
         <section aria-labelledby="credentials-title">
             <h2 id="credentials-title">"Set Up Credentials"</h2>

@@ -26,17 +26,7 @@ pub fn FinishStep(source: &'static SourceDefinition, values: StepValues) -> impl
             let values = values.clone();
             move || values.clone()
         },
-        move |values| {
-            review_connection(
-                source.id.to_owned(),
-                values.credential,
-                values.name,
-                values.privacy,
-                values.team,
-                values.team_scope,
-                values.source_teams,
-            )
-        },
+        move |values| review_connection(values.args(source.id)),
     );
     view! {
         <Suspense fallback=|| view! { <p>"Checking your choices…"</p> }>
@@ -98,7 +88,7 @@ fn Review(review: ConnectionReview, values: StepValues) -> impl IntoView {
                 <input type="hidden" name="name" value=review.name.clone()/>
                 <input type="hidden" name="privacy" value=review.privacy.as_str()/>
                 <input type="hidden" name="team" value=review.team.as_ref().map(|team| team.id.to_string())/>
-                <input type="hidden" name="team_scope" value=review.source_teams.scope()/>
+                <input type="hidden" name="team_scope" value=review.source_teams.scope().as_str()/>
                 {review
                     .source_teams
                     .teams()

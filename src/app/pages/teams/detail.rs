@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::app::{page_data::page_data, pages::id_param};
+use crate::wire::args::teams::TeamArgs;
 use crate::wire::teams::TeamDetail;
 use crate::{
     api::teams::{get_team, DeleteTeam, RenameTeam, SetTeamMembers},
@@ -33,7 +34,7 @@ fn TeamBody(team_id: Option<i64>) -> impl IntoView {
         move || (team_id, rename.version().get(), set_members.version().get()),
         |(id, _, _)| async move {
             match id {
-                Some(id) => get_team(id).await,
+                Some(team_id) => get_team(TeamArgs { team_id }).await,
                 None => Err(AppError::NotFound),
             }
         },

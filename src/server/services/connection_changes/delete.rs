@@ -1,5 +1,6 @@
 //! Deleting a connection once its name is typed, and its credential when asked and unused.
 
+use crate::wire::args::ConnectionRef;
 use crate::{
     domain::FieldErrors,
     error::AppError,
@@ -23,13 +24,11 @@ use crate::{
 pub async fn delete(
     state: &AppState,
     user: &SignedInUser,
-    source_id: &str,
-    id: i64,
+    connection: &ConnectionRef,
     confirm_name: &str,
     delete_credential: bool,
 ) -> Result<(), AppError> {
-    let row: ConnectionRow =
-        for_change(state, user, source_id, id, "delete the connection").await?;
+    let row: ConnectionRow = for_change(state, user, connection, "delete the connection").await?;
     if confirm_name.trim() != row.name {
         let message = format!("Type the connection's name, {}, to delete it.", row.name);
         return Err(AppError::Invalid(FieldErrors::one("confirm_name", message)));

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::wire::args::connection_changes::PrivacyArgs;
 use crate::{
     domain::{connection_forms::ConnectionSettings, FieldErrors, Privacy},
     error::AppError,
@@ -52,15 +53,12 @@ fn privacy_label(privacy: Privacy, team: Option<&str>) -> String {
 pub async fn change_privacy(
     state: &AppState,
     user: &SignedInUser,
-    source_id: &str,
-    id: i64,
-    privacy: &str,
-    team: &str,
-    confirmed: bool,
+    args: &PrivacyArgs,
 ) -> Result<(), AppError> {
-    let row = for_change(state, user, source_id, id, "change the privacy").await?;
+    let row = for_change(state, user, &args.connection, "change the privacy").await?;
     let settings =
-        ConnectionSettings::parse(&row.name, privacy, team).map_err(AppError::Invalid)?;
+        ConnectionSettings::parse(&row.name, args.privacy, args.team).map_err(AppError::Invalid)?;
+    let confirmed = args.confirm.is_yes();
     let teams: BTreeMap<i64, String> = shareable_teams(state, user)
         .await?
         .into_iter()
@@ -69,7 +67,8 @@ pub async fn change_privacy(
     let new_team = match settings.team_id {
         Some(team_id) => Some(teams.get(&team_id).cloned().ok_or_else(|| {
             AppError::Invalid(
-                FieldErrors::one("team", "Choose one of your teams.").keep("privacy", privacy),
+                FieldErrors::one("team", "Choose one of your teams.")
+                    .keep("privacy", settings.privacy.as_str()),
             )
         })?),
         None => None,
@@ -101,8 +100,14 @@ pub async fn change_privacy(
         );
         return Err(AppError::NeedsConfirmation(
             FieldErrors::one("privacy", message)
-                .keep("privacy", privacy)
-                .keep("team", team),
+                .keep("privacy", settings.privacy.as_str())
+                .keep(
+                    "team",
+                    &settings
+                        .team_id
+                        .map(|id| id.to_string())
+                        .unwrap_or_default(),
+                ),
         ));
     }
     let from = privacy_label(current, row.team_name.as_deref());

@@ -1,5 +1,6 @@
 //! Renaming a connection. Never checks the token.
 
+use crate::wire::args::ConnectionRef;
 use crate::{
     domain::{limits::MAX_NAME_CHARS, text::parse_line, FieldErrors},
     error::AppError,
@@ -18,11 +19,10 @@ use crate::{
 pub async fn rename(
     state: &AppState,
     user: &SignedInUser,
-    source_id: &str,
-    id: i64,
+    connection: &ConnectionRef,
     name: &str,
 ) -> Result<(), AppError> {
-    let row = for_change(state, user, source_id, id, "rename the connection").await?;
+    let row = for_change(state, user, connection, "rename the connection").await?;
     let new_name = parse_line("Connection Name", name, MAX_NAME_CHARS).map_err(|message| {
         AppError::Invalid(FieldErrors::one("name", message).keep("name", name))
     })?;

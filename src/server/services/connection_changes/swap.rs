@@ -1,6 +1,7 @@
 //! Swapping a connection's token: checked first, written in one transaction, the old one kept
 //! on any failure.
 
+use crate::wire::args::ConnectionRef;
 use crate::{
     domain::{
         api_token::{fingerprint, ApiToken},
@@ -29,16 +30,15 @@ use crate::{
 /// Replaces the connection's token. The new token is checked first (unless the user chose
 /// not to); only then is anything written, in one transaction. On any failure the old token
 /// stays exactly as it was.
-#[tracing::instrument(skip_all, fields(user_id = user.id, connection_id = id, how = how.as_str()))]
+#[tracing::instrument(skip_all, fields(user_id = user.id, connection_id = connection.id, how = how.as_str()))]
 pub async fn swap_token(
     state: &AppState,
     user: &SignedInUser,
-    source_id: &str,
-    id: i64,
+    connection: &ConnectionRef,
     pasted: &str,
     how: SwapMode,
 ) -> Result<(), AppError> {
-    let row = for_change(state, user, source_id, id, "swap the token").await?;
+    let row = for_change(state, user, connection, "swap the token").await?;
     let (check, only_this_connection) = (how.checks(), how.only_this_connection());
     let scope = how.as_str();
     if !only_this_connection && !can_swap_in_place(state, user, &row).await? {

@@ -1,5 +1,6 @@
 //! Test now: the stored token checked again, and what it found recorded.
 
+use crate::wire::args::ConnectionRef;
 use crate::{
     domain::token_check::{TOKEN_REJECTED, TOKEN_WITHOUT_UPTIME_ACCESS},
     domain::CheckStatus,
@@ -24,10 +25,9 @@ use crate::{
 pub async fn test(
     state: &AppState,
     user: &SignedInUser,
-    source_id: &str,
-    id: i64,
+    connection: &ConnectionRef,
 ) -> Result<CheckReport, AppError> {
-    let row = for_change(state, user, source_id, id, "test the token").await?;
+    let row = for_change(state, user, connection, "test the token").await?;
     let token = reveal(state, row.credential_id).await?;
     let now = clock::now();
     let checked = token_checks::check_token(state, user, &row.source, &token).await?;

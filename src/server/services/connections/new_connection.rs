@@ -1,11 +1,7 @@
 //! The stepper's server side: the choices of step two, the review, and creating the connection.
 
 use crate::{
-    domain::{
-        connection_forms::ConnectionSettings,
-        token_reach::{Reach, TeamChoice, ALL_TEAMS},
-        FieldErrors, Privacy,
-    },
+    domain::{connection_forms::ConnectionDraft, token_reach::TeamChoice, FieldErrors, Privacy},
     error::AppError,
     server::{
         auth::SignedInUser,
@@ -21,80 +17,12 @@ use crate::{
         state::AppState,
     },
     wire::{
+        args::connections::NewConnectionArgs,
         connections::{ConnectionReview, SetupChoices},
         members::TeamRef,
     },
 };
 
-/// Step two's choices, as the stepper sends them.
-#[derive(Debug, Clone)]
-pub struct Draft {
-    pub credential_id: i64,
-    pub settings: ConnectionSettings,
-    /// `all` or `only` (empty: not asked yet), and the ticked teams; checked against what
-    /// the credential reaches in [`review`].
-    pub team_scope: String,
-    pub source_teams: Vec<String>,
-}
-
-impl Draft {
-    /// Parses the form's text; every problem is reported at once, inline.
-    pub fn parse(
-        credential: &str,
-        name: &str,
-        privacy: &str,
-        team: &str,
-    ) -> Result<Self, AppError> {
-        let settings = ConnectionSettings::parse(name, privacy, team);
-        let credential_id = credential.trim().parse::<i64>().ok();
-        match (credential_id, settings) {
-            (Some(credential_id), Ok(settings)) => Ok(Self {
-                credential_id,
-                settings,
-                team_scope: String::new(),
-                source_teams: Vec::new(),
-            }),
-            (credential_id, settings) => {
-                let mut errors = settings.err().unwrap_or_default();
-                if credential_id.is_none() {
-                    errors.add("credential", "Choose a credential, or add one.");
-                }
-                Err(AppError::Invalid(
-                    errors
-                        .keep("name", name)
-                        .keep("privacy", privacy)
-                        .keep("team", team),
-                ))
-            }
-        }
-    }
-}
-
-impl Draft {
-    /// The draft with which of the token's teams to read, as the form sent it.
-    pub fn reading(mut self, team_scope: String, source_teams: Vec<String>) -> Self {
-        self.team_scope = team_scope;
-        self.source_teams = source_teams;
-        self
-    }
-
-    /// The team choice for a token that reaches `reach`: only a global token that reaches
-    /// several teams has one, and it must be made (JavaScript off, the step could not show it
-    /// before the credential was chosen).
-    fn team_choice(&self, reach: Option<&Reach>) -> Result<TeamChoice, String> {
-        match reach {
-            Some(reach) if reach.offers_team_choice() => {
-                if self.team_scope.trim().is_empty() {
-                    return Err(format!(
-                        "This token reaches several teams: choose {ALL_TEAMS} or the teams to read."
-                    ));
-                }
-                TeamChoice::parse(&self.team_scope, &self.source_teams, &reach.teams)
-            }
-            _ => Ok(TeamChoice::All),
-        }
-    }
-}
 pub async fn setup_choices(
     state: &AppState,
     user: &SignedInUser,
@@ -120,13 +48,33 @@ async fn user_teams(state: &AppState, user: &SignedInUser) -> Result<Vec<TeamRef
         .collect())
 }
 
-/// Checks a draft against what exists: the credential must be the user's own, for this
-/// source; a team must be one of theirs.
+/// Step two's choices, parsed: every problem of the form is reported at once.
+fn draft(args: &NewConnectionArgs) -> Result<ConnectionDraft, AppError> {
+    let settings = (args.name.as_str(), args.privacy, args.team);
+    ConnectionDraft::parse(
+        args.credential,
+        settings,
+        args.team_scope,
+        args.source_teams.clone(),
+    )
+    .map_err(AppError::Invalid)
+}
+
+/// Checks step two's choices against what exists: the credential must be the user's own,
+/// for this source; a team must be one of theirs.
 pub async fn review(
     state: &AppState,
     user: &SignedInUser,
+    args: &NewConnectionArgs,
+) -> Result<ConnectionReview, AppError> {
+    review_draft(state, user, &args.source, &draft(args)?).await
+}
+
+async fn review_draft(
+    state: &AppState,
+    user: &SignedInUser,
     source_id: &str,
-    draft: &Draft,
+    draft: &ConnectionDraft,
 ) -> Result<ConnectionReview, AppError> {
     let source = source(state, source_id)?;
     let mut errors = FieldErrors::default();
@@ -178,7 +126,10 @@ pub async fn review(
                         .map(|id| id.to_string())
                         .unwrap_or_default(),
                 )
-                .keep("team_scope", &draft.team_scope)
+                .keep(
+                    "team_scope",
+                    draft.team_scope.map_or("", |scope| scope.as_str()),
+                )
                 .keep("source_teams", &draft.source_teams.join("\n")),
         )),
     }
@@ -188,10 +139,10 @@ pub async fn review(
 pub async fn create(
     state: &AppState,
     user: &SignedInUser,
-    source_id: &str,
-    draft: &Draft,
+    args: &NewConnectionArgs,
 ) -> Result<i64, AppError> {
-    let review = review(state, user, source_id, draft).await?;
+    let draft = &draft(args)?;
+    let review = review_draft(state, user, &args.source, draft).await?;
     let mut tx = db::begin_write(&state.pool).await?;
     // The credential could have gone between the review and this write lock.
     if credentials::find_owned(&mut *tx, draft.credential_id, user.id, &review.source_id)

@@ -15,7 +15,11 @@ use crate::{
         repo::{invites, teams, users},
         state::AppState,
     },
-    wire::{invites::InviteDetails, members::CreatedInvite},
+    wire::{
+        args::{accounts::AcceptInviteArgs, members::InviteArgs},
+        invites::InviteDetails,
+        members::CreatedInvite,
+    },
 };
 
 const INVITE_UNUSABLE: &str =
@@ -24,9 +28,10 @@ const INVITE_UNUSABLE: &str =
 pub async fn invite(
     state: &AppState,
     admin: &SignedInUser,
-    form: Invitation,
+    args: InviteArgs,
     base_url: &Url,
 ) -> Result<CreatedInvite, AppError> {
+    let form = Invitation::parse(&args.email, args.role, args.teams).map_err(AppError::Invalid)?;
     let mut tx = db::begin_write(&state.pool).await?;
     if users::find_current_by_email(&mut *tx, &form.email)
         .await?
@@ -100,9 +105,15 @@ pub async fn invite_details(state: &AppState, token: &str) -> Result<InviteDetai
 pub async fn accept_invite(
     state: &AppState,
     auth: &mut AuthSession,
-    token: &str,
-    form: NewMember,
+    args: AcceptInviteArgs,
 ) -> Result<SignedInUser, AppError> {
+    let AcceptInviteArgs {
+        token,
+        name,
+        password,
+    } = args;
+    let form = NewMember::parse(&name, password).map_err(AppError::Invalid)?;
+    let token = token.as_str();
     // A made-up or spent link is refused before the costly hash. Hash before taking the
     // write lock (it is the slow part); the invite is checked again under the lock.
     usable_invite(&state.pool, token).await?;
