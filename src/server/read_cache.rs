@@ -27,6 +27,8 @@ pub const MAX_AGE: Duration = Duration::from_secs(1);
 pub struct ReadCache<K, V> {
     /// Answers by (commit count when their load began, key).
     answers: Cache<(u64, K), V>,
+    /// The commit count answers are checked against.
+    commits: fn() -> u64,
 }
 
 impl<K, V> ReadCache<K, V>
@@ -34,13 +36,19 @@ where
     K: Eq + Hash + Clone + Send + Sync + 'static,
     V: Clone + Send + Sync + 'static,
 {
-    /// A cache of at most `capacity` answers.
+    /// A cache of at most `capacity` answers, made old by any commit but the session store's.
     pub fn new(capacity: usize) -> Self {
+        Self::counting(capacity, commits::seen)
+    }
+
+    /// A cache of at most `capacity` answers, made old whenever `commits` moves.
+    pub fn counting(capacity: usize, commits: fn() -> u64) -> Self {
         Self {
             answers: Cache::builder()
                 .max_capacity(capacity as u64)
                 .time_to_live(MAX_AGE)
                 .build(),
+            commits,
         }
     }
 
@@ -59,7 +67,7 @@ where
             })
         });
         loop {
-            let generation = commits::seen();
+            let generation = (self.commits)();
             let answer = self
                 .answers
                 .try_get_with((generation, key.clone()), own_load.as_mut())
@@ -99,7 +107,7 @@ mod tests {
             .create_if_missing(true)
             .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal);
         let pool = sqlx::sqlite::SqlitePoolOptions::new()
-            .after_connect(|conn, _| Box::pin(commits::watch(conn)))
+            .after_connect(|conn, _| Box::pin(commits::watch(conn, commits::Counter::Data)))
             .connect_with(options)
             .await
             .unwrap();

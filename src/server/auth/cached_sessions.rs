@@ -1,4 +1,7 @@
-//! tower-sessions' SQLite store, with loaded sessions kept in memory until the next commit.
+//! tower-sessions' SQLite store, with loaded sessions kept in memory until the next commit —
+//! the store's own (it writes through a pool of its own, [`sessions_pool`]) or any other.
+//!
+//! [`sessions_pool`]: crate::server::infra::db::sessions_pool
 
 use std::sync::Arc;
 
@@ -10,7 +13,7 @@ use tower_sessions::{
 };
 use tower_sessions_sqlx_store::SqliteStore;
 
-use crate::server::read_cache::ReadCache;
+use crate::server::{infra::db::commits, read_cache::ReadCache};
 
 /// Sessions held at most; past that, old answers are dropped first.
 const CAPACITY: usize = 10_000;
@@ -25,7 +28,7 @@ impl CachedSessions {
     pub fn new(store: SqliteStore) -> Self {
         Self {
             store,
-            loaded: Arc::new(ReadCache::new(CAPACITY)),
+            loaded: Arc::new(ReadCache::counting(CAPACITY, commits::seen_with_sessions)),
         }
     }
 }
@@ -37,7 +40,7 @@ impl std::fmt::Debug for CachedSessions {
     }
 }
 
-// Saving and deleting go straight to the store: they commit, and so make every kept answer old.
+// Saving and deleting go straight to the store: they commit, and so make every kept session old.
 #[async_trait]
 impl SessionStore for CachedSessions {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {

@@ -9,7 +9,7 @@ use super::{cached_sessions::CachedSessions, AuthBackend};
 use crate::server::state::AppState;
 
 pub const SESSION_COOKIE: &str = "plugboard_session";
-/// A session ends after this long without a request (renewed daily: see [`super::renewal`]).
+/// A session ends after this long without a request (renewed hourly while in use: see [`super::renewal`]).
 pub const IDLE_DAYS: i64 = 7;
 
 /// Creates the session table if missing and returns the store.

@@ -19,6 +19,7 @@ use crate::server::{
     http::render_slots::{self, RenderSlots},
     http::request_log,
     http::security_headers,
+    infra::db,
     state::AppState,
 };
 
@@ -38,7 +39,7 @@ fn route_list() -> Vec<AxumRouteListing> {
 pub fn router(state: AppState) -> Router {
     let routes = route_list();
     let leptos_options = state.leptos_options.clone();
-    let sessions = SqliteStore::new(state.pool.clone());
+    let sessions = SqliteStore::new(db::sessions_pool(&state.pool));
     let auth_layer = auth::layer::auth_layer(&state, sessions);
     // Layers run outside in: the last added sees the request first.
     Router::new()

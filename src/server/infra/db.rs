@@ -11,10 +11,12 @@ use sqlx::{
 };
 
 use crate::server::infra::config::{ConfigError, DatabaseSettings};
+use commits::Counter;
 
 /// Connections in the pool: SQLite has one writer at a time, so a few readers beside it are
 /// all a 2-core machine can use.
 const POOL_SIZE: u32 = 8;
+const SESSION_POOL_SIZE: u32 = 4;
 /// How long a write waits for another write to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -41,7 +43,7 @@ pub async fn open(settings: &DatabaseSettings) -> Result<SqlitePool, ConfigError
         .foreign_keys(true);
     let pool = SqlitePoolOptions::new()
         .max_connections(POOL_SIZE)
-        .after_connect(|conn, _| Box::pin(commits::watch(conn)))
+        .after_connect(|conn, _| Box::pin(commits::watch(conn, Counter::Data)))
         .connect_with(options)
         .await
         .map_err(|e| fail(e.to_string()))?;
@@ -49,6 +51,16 @@ pub async fn open(settings: &DatabaseSettings) -> Result<SqlitePool, ConfigError
 }
 
 /// Applies the migrations in `migrations/` that this database has not seen yet.
+/// A small pool of its own for tower-sessions' store, on the main pool's database: its
+/// commits are counted apart ([`Counter::Sessions`]), so signing in and renewing a session make
+/// no other kept answer old. Connects when first used.
+pub fn sessions_pool(main: &SqlitePool) -> SqlitePool {
+    SqlitePoolOptions::new()
+        .max_connections(SESSION_POOL_SIZE)
+        .after_connect(|conn, _| Box::pin(commits::watch(conn, Counter::Sessions)))
+        .connect_lazy_with((*main.connect_options()).clone())
+}
+
 pub async fn migrate(pool: &SqlitePool) -> Result<(), ConfigError> {
     sqlx::migrate!("./migrations")
         .run(pool)

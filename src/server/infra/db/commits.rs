@@ -4,8 +4,11 @@
 //! The count is bumped from SQLite's WAL hook, which runs after a commit has taken place and
 //! its write lock is released: by the time the count moves, every new read sees the commit.
 //! (The commit and update hooks sqlx offers run *before* the commit is visible, so a reader
-//! could load the old row again right after them.) Every write through the pool is counted,
-//! whoever makes it: our services, tower-sessions' store, migrations.
+//! could load the old row again right after them.) Every write through the main pool is
+//! counted, whoever makes it: our services, migrations, deleting someone's sessions.
+//!
+//! tower-sessions' store writes through a pool of its own, counted apart ([`Counter`]):
+//! signing in, out and renewing a session make kept sessions old, and nothing else.
 
 use std::{
     ffi::{c_char, c_int, c_void},
@@ -15,22 +18,48 @@ use std::{
 use libsqlite3_sys::{sqlite3, sqlite3_wal_checkpoint, sqlite3_wal_hook, SQLITE_OK};
 use sqlx::SqliteConnection;
 
-/// Commits made through any pool this process opened. One count for all of them: a commit to
-/// one database making another's answers look old only costs a reload.
+/// Commits made through the main pools this process opened. One count for all of them: a
+/// commit to one database making another's answers look old only costs a reload.
 static COMMITS: AtomicU64 = AtomicU64::new(0);
+/// Commits made through the session stores' pools.
+static SESSION_COMMITS: AtomicU64 = AtomicU64::new(0);
+
+/// Which count a connection's commits go to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counter {
+    /// Everything but the session store.
+    Data,
+    /// The session store's own writes.
+    Sessions,
+}
+
+impl Counter {
+    fn count(self) -> &'static AtomicU64 {
+        match self {
+            Counter::Data => &COMMITS,
+            Counter::Sessions => &SESSION_COMMITS,
+        }
+    }
+}
 
 /// WAL frames after which a commit checkpoints, as SQLite's own automatic checkpoint does;
 /// installing a WAL hook replaces that one.
 const CHECKPOINT_FRAMES: c_int = 1000;
 
-/// How many commits this process has seen so far.
+/// How many commits this process has seen so far, the session store's aside.
 pub fn seen() -> u64 {
     COMMITS.load(Ordering::SeqCst)
 }
 
-/// Counts every commit made on `conn` from now on. Fails unless the database is in WAL mode:
+/// How many commits this process has seen so far, the session store's included: what a
+/// kept session is checked against (deleting someone's sessions is a data commit).
+pub fn seen_with_sessions() -> u64 {
+    seen().wrapping_add(SESSION_COMMITS.load(Ordering::SeqCst))
+}
+
+/// Counts every commit made on `conn` from now on, in `counter`. Fails unless the database is in WAL mode:
 /// in any other mode the hook never runs, and memory would keep answering with old rows.
-pub async fn watch(conn: &mut SqliteConnection) -> sqlx::Result<()> {
+pub async fn watch(conn: &mut SqliteConnection, counter: Counter) -> sqlx::Result<()> {
     let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
         .fetch_one(&mut *conn)
         .await?;
@@ -40,13 +69,14 @@ pub async fn watch(conn: &mut SqliteConnection) -> sqlx::Result<()> {
         ));
     }
     let mut handle = conn.lock_handle().await?;
+    let count: *const AtomicU64 = counter.count();
     // SAFETY: the handle is locked, so its worker thread makes no call on it meanwhile; the
-    // hook needs no data of its own (a null argument) and lives as long as the program.
+    // hook's argument is a static counter, and the hook lives as long as the program.
     unsafe {
         sqlite3_wal_hook(
             handle.as_raw_handle().as_ptr(),
             Some(after_commit),
-            std::ptr::null_mut(),
+            count.cast_mut().cast(),
         );
     }
     Ok(())
@@ -54,12 +84,14 @@ pub async fn watch(conn: &mut SqliteConnection) -> sqlx::Result<()> {
 
 /// SQLite calls this after each commit on a watched connection.
 unsafe extern "C" fn after_commit(
-    _: *mut c_void,
+    count: *mut c_void,
     db: *mut sqlite3,
     schema: *const c_char,
     frames: c_int,
 ) -> c_int {
-    COMMITS.fetch_add(1, Ordering::SeqCst);
+    // SAFETY: `watch` passed a pointer to one of the static counters.
+    let count = unsafe { &*count.cast::<AtomicU64>() };
+    count.fetch_add(1, Ordering::SeqCst);
     if frames >= CHECKPOINT_FRAMES {
         // SAFETY: SQLite hands the hook its own open handle and schema name, and allows a
         // checkpoint from inside it (its default hook does exactly this). A checkpoint that
@@ -75,7 +107,11 @@ mod tests {
 
     use super::*;
 
-    async fn watched(dir: &tempfile::TempDir, wal: bool) -> sqlx::Result<SqliteConnection> {
+    async fn watched(
+        dir: &tempfile::TempDir,
+        wal: bool,
+        counter: Counter,
+    ) -> sqlx::Result<SqliteConnection> {
         let mode = if wal {
             sqlx::sqlite::SqliteJournalMode::Wal
         } else {
@@ -87,7 +123,7 @@ mod tests {
             .journal_mode(mode)
             .connect()
             .await?;
-        watch(&mut conn).await?;
+        watch(&mut conn, counter).await?;
         Ok(conn)
     }
 
@@ -96,7 +132,7 @@ mod tests {
     #[tokio::test]
     async fn counts_commits_not_rollbacks_and_refuses_other_journal_modes() {
         let dir = tempfile::tempdir().unwrap();
-        let mut conn = watched(&dir, true).await.unwrap();
+        let mut conn = watched(&dir, true, Counter::Data).await.unwrap();
         sqlx::query("CREATE TABLE t (x)")
             .execute(&mut conn)
             .await
@@ -143,7 +179,27 @@ mod tests {
         conn.close().await.unwrap();
 
         let other = tempfile::tempdir().unwrap();
-        let refused = watched(&other, false).await.unwrap_err();
+        let refused = watched(&other, false, Counter::Data).await.unwrap_err();
         assert!(refused.to_string().contains("WAL mode"), "{refused}");
+    }
+
+    /// Nothing else in this test binary writes through a session-counted connection, so its
+    /// count moves by exactly this test's commits.
+    #[tokio::test]
+    async fn a_session_store_commit_is_counted_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = watched(&dir, true, Counter::Sessions).await.unwrap();
+        sqlx::query("CREATE TABLE s (x)")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        let sessions_before = SESSION_COMMITS.load(Ordering::SeqCst);
+        let both_before = seen_with_sessions();
+        sqlx::query("INSERT INTO s VALUES (1)")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        assert_eq!(SESSION_COMMITS.load(Ordering::SeqCst), sessions_before + 1);
+        assert!(seen_with_sessions() > both_before);
     }
 }
