@@ -8,6 +8,7 @@ pub mod connection_changes;
 pub mod connections;
 pub mod join;
 pub mod members;
+pub mod overview;
 pub mod password_reset;
 pub mod session;
 pub mod sync;

@@ -1,6 +1,7 @@
 //! The user interface, rendered on the server. Only its islands (`#[island]`: the parts that
 //! react in place) are hydrated in the browser; the rest is plain HTML, links and forms.
 
+mod charts;
 mod components;
 mod page_data;
 mod pages;

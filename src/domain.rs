@@ -9,7 +9,9 @@ pub mod connection_forms;
 pub mod data_tables;
 mod email;
 mod field_errors;
+pub mod health;
 pub mod limits;
+pub mod overview_kinds;
 mod password;
 mod privacy;
 pub mod record_kinds;
@@ -17,6 +19,7 @@ pub mod return_path;
 mod role;
 mod swap_mode;
 pub mod text;
+pub mod time_words;
 pub mod token_check;
 pub mod token_reach;
 

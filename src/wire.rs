@@ -11,5 +11,6 @@ pub mod connections;
 pub mod data;
 pub mod invites;
 pub mod members;
+pub mod overview;
 pub mod session;
 pub mod teams;

@@ -3,6 +3,7 @@ import { test, expect } from "./fixtures";
 import { invite, join, newPerson, teamToken } from "./people";
 import { STEP_TWO, finishConnection, newConnection } from "./stepper";
 import { DOUBLE_URL } from "../playwright.config";
+import { historyEntries, openSection } from "./sections";
 
 type Seen = { path: string; authorization: string | null };
 
@@ -16,40 +17,64 @@ function history(page: Page) {
   return page.getByRole("region", { name: "History" }).getByRole("listitem");
 }
 
+/** Test now, waiting for its answer (without JavaScript the answer is the reloaded page). */
+async function testNow(page: Page, javaScriptEnabled: boolean) {
+  await page.getByRole("button", { name: "Test now" }).click();
+  if (javaScriptEnabled) {
+    await expect(page.getByRole("region", { name: "Test" }).getByRole("status")).toContainText("The token works");
+  }
+}
+
+/** Swap Token's answer: with JavaScript the form says so in place; without, the page reloads. */
+async function swapped(page: Page, javaScriptEnabled: boolean) {
+  if (javaScriptEnabled) {
+    await expect(page.getByText("The token was swapped.")).toBeVisible();
+  }
+}
+
+/** A connection's page, at its Settings. */
+async function openSettings(page: Page, path: string) {
+  await page.goto(path);
+  await openSection(page, "Settings");
+}
+
 test("rename, then History says so", async ({ page, javaScriptEnabled }, testInfo) => {
   const name = `Rename me ${testInfo.project.name}`;
-  await page.goto(await newConnection(page, javaScriptEnabled, name, teamToken()));
+  await openSettings(page, await newConnection(page, javaScriptEnabled, name, teamToken()));
   await page.getByLabel("Connection Name").fill(`${name} renamed`);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: `${name} renamed` })).toBeVisible();
-  await expect(history(page).first()).toContainText(`Renamed from “${name}” to “${name} renamed”`);
-  await expect(history(page).last()).toContainText(`Created “${name}”`);
+  const entries = await historyEntries(page);
+  await expect(entries.first()).toContainText(`Renamed from “${name}” to “${name} renamed”`);
+  await expect(entries.last()).toContainText(`Created “${name}”`);
 });
 
 test("a swap to an invalid token keeps the old one, which still works", async ({ page, request, javaScriptEnabled }, testInfo) => {
   const old = teamToken();
-  await page.goto(await newConnection(page, javaScriptEnabled, `Keep ${testInfo.project.name}`, old));
+  await openSettings(page, await newConnection(page, javaScriptEnabled, `Keep ${testInfo.project.name}`, old));
   await page.getByRole("textbox", { name: "API Token" }).fill(`revoked_${teamToken()}`);
   await page.getByRole("button", { name: "Swap Token" }).click();
   await expect(page.getByRole("textbox", { name: "API Token" })).toHaveAccessibleDescription(/Better Stack rejected this token \(invalid or revoked\)\./);
   await expect(page.locator(".facts")).toContainText(`••••${old.slice(-4)}`);
 
-  await page.getByRole("button", { name: "Test now" }).click();
-  await expect(history(page).first()).toContainText("Tested the token: The token works (Team token — Ops).");
+  await testNow(page, javaScriptEnabled);
+  await expect((await historyEntries(page)).first()).toContainText("Tested the token: The token works (Team token — Ops).");
   expect((await tokensSeen(request)).at(-1)).toBe(old);
 });
 
 test("a swap to a valid token replaces it and the old one is never sent again", async ({ page, request, javaScriptEnabled }, testInfo) => {
   const [old, fresh] = [teamToken(), teamToken()];
-  await page.goto(await newConnection(page, javaScriptEnabled, `Swap ${testInfo.project.name}`, old));
+  await openSettings(page, await newConnection(page, javaScriptEnabled, `Swap ${testInfo.project.name}`, old));
   await page.getByRole("textbox", { name: "API Token" }).fill(fresh);
   await page.getByRole("button", { name: "Swap Token" }).click();
+  await swapped(page, javaScriptEnabled);
   await expect(page.locator(".facts")).toContainText(`••••${fresh.slice(-4)}`);
-  await expect(history(page).first()).toContainText(`Swapped the token ••••${old.slice(-4)} → ••••${fresh.slice(-4)}`);
+  await expect((await historyEntries(page)).first()).toContainText(`Swapped the token ••••${old.slice(-4)} → ••••${fresh.slice(-4)}`);
   const swappedAt = (await tokensSeen(request)).length;
 
-  await page.getByRole("button", { name: "Test now" }).click();
-  await expect(history(page).first()).toContainText("Tested the token: The token works");
+  await openSection(page, "Settings");
+  await testNow(page, javaScriptEnabled);
+  await expect((await historyEntries(page)).first()).toContainText("Tested the token: The token works");
   const after = (await tokensSeen(request)).slice(swappedAt);
   expect(after).toContain(fresh);
   expect(after).not.toContain(old);
@@ -70,16 +95,17 @@ test("someone who may not manage every connection on a credential swaps into a n
   const ownPath = await bo.getByRole("row", { name: new RegExp(own) }).getByRole("link", { name: own }).getAttribute("href");
 
   // The Admin manages the shared connection but cannot see Bo's private one on the same token.
-  await page.goto(path);
+  await openSettings(page, path);
   const swap = page.getByRole("region", { name: "API Token" });
   await expect(swap).toContainText("also used by connections you cannot manage");
   await expect(swap.getByRole("button", { name: "Swap Token" })).toHaveCount(0);
   await swap.getByRole("textbox", { name: "API Token" }).fill(fresh);
   await swap.getByRole("button", { name: "Use a new credential for this connection only" }).click();
+  await swapped(page, javaScriptEnabled);
   await expect(page.locator(".facts")).toContainText(`••••${fresh.slice(-4)}`);
-  await expect(history(page).first()).toContainText("(a new credential for this connection only)");
+  await expect((await historyEntries(page)).first()).toContainText("(a new credential for this connection only)");
 
-  await bo.goto(ownPath!);
+  await openSettings(bo, ownPath!);
   await expect(bo.locator(".facts")).toContainText(`••••${old.slice(-4)}`);
 });
 
@@ -89,12 +115,12 @@ test("narrowing privacy names who loses access, then they do", async ({ page, br
   const path = await newConnection(page, javaScriptEnabled, name, teamToken(), "Shared with Workspace");
   const bo = await newPerson(browser, testInfo);
   await join(bo, await invite(page, `narrow-${mode}@acme.test`, "Member"), `Nora ${mode}`, "nora's long password");
-  await bo.goto(path);
+  await openSettings(bo, path);
   await expect(bo.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(bo.getByText("You can see this connection but not change it.")).toBeVisible();
   await expect(bo.getByRole("button", { name: "Swap Token" })).toHaveCount(0);
 
-  await page.goto(path);
+  await openSettings(page, path);
   await page.getByRole("radio", { name: "Private to Me" }).check();
   await page.getByRole("button", { name: "Save Privacy" }).click();
   await expect(page.getByRole("region", { name: "Privacy" }).getByRole("alert")).toContainText(
@@ -105,14 +131,16 @@ test("narrowing privacy names who loses access, then they do", async ({ page, br
   await expect(bo.getByRole("heading", { level: 1, name })).toBeVisible();
 
   await page.getByRole("button", { name: "Apply the change" }).click();
-  await expect(history(page).first()).toContainText("Changed privacy from Shared with Workspace to Private to Me");
+  await expect(page.locator(".header-facts")).toContainText("Private to Me");
+  await expect((await historyEntries(page)).first()).toContainText("Changed privacy from Shared with Workspace to Private to Me");
   await bo.reload();
   await expect(bo.getByText("We could not find that.")).toBeVisible();
 });
 
 test("delete asks for the name, then the connection is gone and its credential too if asked", async ({ page, javaScriptEnabled }, testInfo) => {
   const name = `Delete me ${testInfo.project.name}`;
-  await page.goto(await newConnection(page, javaScriptEnabled, name, teamToken()));
+  await openSettings(page, await newConnection(page, javaScriptEnabled, name, teamToken()));
+  await expect(page.getByRole("region", { name: "Danger zone" })).toBeVisible();
   await page.getByLabel("Type the connection's name to confirm").fill("wrong name");
   await page.getByRole("button", { name: "Delete Connection" }).click();
   await expect(page.getByLabel("Type the connection's name to confirm")).toHaveAccessibleDescription(
@@ -131,7 +159,7 @@ test("delete asks for the name, then the connection is gone and its credential t
 test("History comes 50 entries a page, newest first, with Next and Previous", async ({ page, javaScriptEnabled }, testInfo) => {
   const name = `Long history ${testInfo.project.name}`;
   const path = await newConnection(page, javaScriptEnabled, name, teamToken());
-  await page.goto(path);
+  await openSettings(page, path);
   // 55 renames through the rename form's own server function, as a busy team would make them.
   const action = await page.locator('form:has(input[name="name"])').getAttribute("action");
   const id = path.split("/").pop()!;
@@ -141,12 +169,13 @@ test("History comes 50 entries a page, newest first, with Next and Previous", as
   }
 
   await page.goto(path);
+  await openSection(page, "History");
   const pager = page.getByRole("navigation", { name: "History pages" });
   await expect(pager).toContainText("Page 1 of 2 (56 in all)");
   await expect(history(page)).toHaveCount(50);
   await expect(history(page).first()).toContainText(`to “${name} 55”`);
   await pager.getByRole("link", { name: "Next" }).click();
-  await expect(page).toHaveURL(/history_page=2/);
+  await expect(page).toHaveURL(/section=history.*history_page=2|history_page=2.*section=history/);
   await expect(history(page)).toHaveCount(6);
   await expect(history(page).last()).toContainText(`Created “${name}”`);
   await page.getByRole("navigation", { name: "History pages" }).getByRole("link", { name: "Previous" }).click();

@@ -2,6 +2,7 @@ import { APIRequestContext, Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { STEP_TWO, addCredential } from "./stepper";
 import { DOUBLE_URL } from "../playwright.config";
+import { historyEntries, openSection } from "./sections";
 
 type Seen = { path: string; query: string; authorization: string | null };
 
@@ -40,6 +41,7 @@ test("a global token's connection reads only the teams chosen, and the choice ca
 
   await page.getByRole("link", { name, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await openSection(page, "Settings");
   await expect(teamsFact(page)).toHaveText("Ops");
   await expect.poll(async () => (await queriesWith(request, token)).length).toBeGreaterThan(before);
   const pulled = (await queriesWith(request, token)).slice(before);
@@ -49,7 +51,7 @@ test("a global token's connection reads only the teams chosen, and the choice ca
   await form.getByRole("radio", { name: "All teams" }).check();
   await form.getByRole("button", { name: "Save Teams" }).click();
   await expect(teamsFact(page)).toHaveText("All teams (Ops, Web)");
-  await expect(page.getByRole("region", { name: "History" }).getByRole("listitem").first()).toContainText(
+  await expect((await historyEntries(page)).first()).toContainText(
     "Changed the Better Stack teams it reads from Ops to All teams",
   );
 });

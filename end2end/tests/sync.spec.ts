@@ -2,6 +2,7 @@ import { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { teamToken } from "./people";
 import { newConnection } from "./stepper";
+import { openSection } from "./sections";
 
 /** The Data section's facts. */
 function data(page: Page) {
@@ -18,10 +19,11 @@ test("Sync now shows its progress, then the pulled monitors and incidents", asyn
   // A `paced_` token makes the double take most of a second per request: a sync is watchable.
   const path = await newConnection(page, javaScriptEnabled, `Watch ${testInfo.project.name}`, `paced_${teamToken()}`);
   await page.goto(path);
+  await openSection(page, "Data");
   await lastSyncSucceeded(page);
 
   await data(page).getByRole("button", { name: "Sync now" }).click();
-  await expect(data(page).getByRole("status").first()).toContainText(/Syncing… \d+ page\(s\) fetched so far\./);
+  await expect(data(page).getByRole("status").first()).toContainText(/Syncing… \d+ pages? fetched so far\./);
   await lastSyncSucceeded(page);
 
   const counts = data(page).locator(".counts");
@@ -61,6 +63,7 @@ test("Sync now shows its progress, then the pulled monitors and incidents", asyn
 test("Download CSV and Download JSON give the pulled data", async ({ page, javaScriptEnabled }, testInfo) => {
   const path = await newConnection(page, javaScriptEnabled, `Export ${testInfo.project.name}`, teamToken());
   await page.goto(path);
+  await openSection(page, "Data");
   await lastSyncSucceeded(page);
   const [csv] = await Promise.all([
     page.waitForEvent("download"),

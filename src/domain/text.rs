@@ -27,6 +27,36 @@ pub fn parse_optional_line(label: &str, value: &str, max: usize) -> Result<Optio
     }
 }
 
+/// "Service 2" before "Service 10": digits compare as numbers, the rest by letters, case
+/// aside.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    fn chunks(text: &str) -> Vec<(bool, String)> {
+        let mut out: Vec<(bool, String)> = Vec::new();
+        for c in text.chars() {
+            let digit = c.is_ascii_digit();
+            match out.last_mut() {
+                Some((was_digit, chunk)) if *was_digit == digit => chunk.push(c),
+                _ => out.push((digit, c.to_string())),
+            }
+        }
+        out
+    }
+    let (a_chunks, b_chunks) = (chunks(a), chunks(b));
+    for ((a_digit, a), (b_digit, b)) in a_chunks.iter().zip(&b_chunks) {
+        let order = match (a_digit, b_digit) {
+            (true, true) => {
+                let (a, b) = (a.trim_start_matches('0'), b.trim_start_matches('0'));
+                a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+            }
+            _ => a.to_lowercase().cmp(&b.to_lowercase()),
+        };
+        if order.is_ne() {
+            return order;
+        }
+    }
+    a_chunks.len().cmp(&b_chunks.len()).then_with(|| a.cmp(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +88,15 @@ mod tests {
     #[test]
     fn optional_text_may_be_empty() {
         assert_eq!(parse_optional_line("Description", " ", 10).unwrap(), None);
+    }
+
+    #[test]
+    fn names_sort_as_people_count() {
+        let mut names = vec!["Service 10", "service 2", "Service 100", "Service 1", "API"];
+        names.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            names,
+            ["API", "Service 1", "service 2", "Service 10", "Service 100"]
+        );
     }
 }

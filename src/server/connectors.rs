@@ -21,6 +21,7 @@ use crate::{
     domain::{
         api_token::ApiToken,
         catalog::SourceDefinition,
+        overview_kinds::OverviewKinds,
         record_kinds::RecordKind,
         token_check::{throttled, SOURCE_UNREACHABLE},
         token_reach::Reach,
@@ -107,6 +108,11 @@ pub trait Connector: Send + Sync + 'static {
 
     /// The kinds of records it pulls, in the order the Data section shows them.
     fn kinds(&self) -> &'static [RecordKind];
+
+    /// Which of its kinds the Overview and the dashboard read; none by default.
+    fn overview_kinds(&self) -> Option<&'static OverviewKinds> {
+        None
+    }
 
     /// Whether the source takes `token`, and what it reaches. Paced with `pace`.
     async fn check(&self, http: &reqwest::Client, token: &ApiToken, pace: &Pace) -> TokenCheck;

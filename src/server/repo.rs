@@ -5,6 +5,7 @@ pub mod connections;
 pub mod credentials;
 pub mod history;
 pub mod invites;
+pub mod overview;
 pub mod password_resets;
 pub mod sessions;
 pub mod sign_in_attempts;

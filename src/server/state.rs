@@ -26,7 +26,10 @@ use crate::server::{
 use crate::{
     domain::Role,
     error::AppError,
-    wire::{connection_detail::ConnectionDetail, connections::SourceConnections},
+    wire::{
+        connection_detail::ConnectionDetail, connections::SourceConnections,
+        overview::ConnectionOverview,
+    },
 };
 
 /// Answers each cache below holds at most (a connection page with its History is a few KB);
@@ -66,6 +69,8 @@ pub struct Shared {
     /// Connection pages as their viewers last loaded them, until something commits.
     /// Keyed by viewer, source, connection and page of History.
     pub connection_pages: ReadCache<(ViewerKey, &'static str, i64, i64), ConnectionDetail>,
+    /// Connection Overviews by viewer, connection and chosen monitor.
+    pub overviews: ReadCache<(ViewerKey, i64, Option<i64>), Arc<ConnectionOverview>>,
     /// Pages of the connections lists, the same way.
     pub connection_lists: ReadCache<(ViewerKey, &'static str, i64), SourceConnections>,
 }
@@ -113,6 +118,7 @@ impl AppState {
             syncs: Arc::default(),
             sync_interval,
             connection_pages: ReadCache::new(ANSWERS_KEPT),
+            overviews: ReadCache::new(ANSWERS_KEPT),
             connection_lists: ReadCache::new(ANSWERS_KEPT),
         }))
     }

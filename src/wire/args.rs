@@ -14,6 +14,7 @@ pub mod connection_changes;
 pub mod connections;
 pub mod data;
 pub mod members;
+pub mod overview;
 pub mod teams;
 
 use serde::{Deserialize, Serialize};

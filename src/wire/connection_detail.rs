@@ -2,12 +2,19 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::wire::{connections::ConnectionFacts, members::TeamRef};
+use crate::wire::{
+    connections::ConnectionFacts,
+    members::TeamRef,
+    overview::{HealthBadge, Moment},
+};
 
 /// Everything the connection's page shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConnectionDetail {
     pub facts: ConnectionFacts,
+    pub health: HealthBadge,
+    /// When its last sync finished.
+    pub last_sync: Option<Moment>,
     /// Whether the viewer may change it; the page is read-only otherwise.
     pub can_manage: bool,
     /// Whether a swap may replace the token of the credential itself: the viewer may manage

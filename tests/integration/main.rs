@@ -22,6 +22,7 @@ mod history;
 mod hostile_input;
 mod leptos_config;
 mod members;
+mod overview;
 mod pages;
 mod rotate_key;
 mod second_source;

@@ -1,13 +1,17 @@
-//! `/connections/<source>/<id>`: a connection's facts and History for everyone who can see
-//! it; rename, token swap, Test now, privacy and delete for those who may manage it.
+//! `/connections/<source>/<id>`: a connection's header (name, health, source, privacy, owner,
+//! last sync) over four sections, each at its own address: Overview, Data, Settings (rename,
+//! token swap, Test now, privacy, delete — for those who may manage it) and History.
 
 mod data_section;
 mod data_tables;
 mod delete_form;
 mod facts;
+mod header;
 mod history_list;
+mod overview;
 mod privacy_form;
 mod rename_form;
+mod sections;
 mod swap_form;
 mod teams_form;
 mod test_now;
@@ -24,15 +28,19 @@ use crate::{
     },
     app::components::error_notice::error_page,
     error::AppError,
+    wire::connection_detail::ConnectionDetail,
 };
 
 use crate::wire::args::{connection_changes::DetailArgs, ConnectionRef};
 use data_section::{DataSection, DataState};
 use delete_form::DeleteForm;
 use facts::Facts;
+use header::ConnectionHeader;
 use history_list::HistoryList;
+use overview::OverviewSection;
 use privacy_form::PrivacyForm;
 use rename_form::RenameForm;
+use sections::{Section, SectionNav};
 use swap_form::SwapForm;
 use teams_form::TeamsForm;
 use test_now::TestNow;
@@ -42,21 +50,36 @@ pub fn ConnectionDetailPage() -> impl IntoView {
     let params = use_params_map().get_untracked();
     let source = params.get("source").unwrap_or_default();
     let id = id_param();
-    let query = use_query_map()
+    let query: Vec<(String, String)> = use_query_map()
         .get_untracked()
         .into_iter()
         .map(|(key, value)| (key.into_owned(), value))
         .collect();
-    view! { <ConnectionDetailBody source id query/> }
+    let section = Section::from_query(&query);
+    let monitor = query
+        .iter()
+        .find(|(key, _)| key == "monitor")
+        .and_then(|(_, value)| value.parse().ok());
+    let overview_source = source.clone();
+    view! {
+        <ConnectionDetailBody source id query section>
+            {(section == Section::Overview).then(|| view! {
+                <OverviewSection source=overview_source id monitor/>
+            })}
+        </ConnectionDetailBody>
+    }
 }
 
-/// The page's content, an island: every change updates the facts and History in place.
+/// The page's content, an island: every change updates the header and the section in place.
 /// `query` is the page's URL query, where the data tables keep their sorting and paging.
+/// `children` is the Overview, rendered on the server only.
 #[island]
 fn ConnectionDetailBody(
     source: String,
     id: Option<i64>,
     query: Vec<(String, String)>,
+    section: Section,
+    children: Children,
 ) -> impl IntoView {
     let rename = ServerAction::<RenameConnection>::new();
     let swap = ServerAction::<SwapToken>::new();
@@ -80,7 +103,7 @@ fn ConnectionDetailBody(
         .unwrap_or(1);
     let history_query = query.clone();
     // Before anything waits: see `DataState`.
-    let data = DataState::new(source.clone(), id, query);
+    let data = (section == Section::Data).then(|| DataState::new(source.clone(), id, query));
     let detail = page_data(changes, move |_| {
         let source = source.clone();
         async move {
@@ -98,58 +121,89 @@ fn ConnectionDetailBody(
         }
     });
     view! {
-        <Transition fallback=|| view! { <p>"Loading the connection…"</p> }>
-            <ErrorBoundary fallback=error_page>
-                {move || {
-                    let history_query = history_query.clone();
-                    Suspend::new(async move {
-                    detail.await.map(|detail| {
-                        let facts = detail.facts.clone();
-                        view! {
-                            <Title text=facts.name.clone()/>
-                            <section class="page">
-                                <p>
-                                    <a href=format!("/connections/{}", facts.source_id)>
-                                        {format!("{} connections", facts.source_name)}
-                                    </a>
-                                </p>
-                                <h1>{facts.name.clone()}</h1>
-                                <Facts facts=facts.clone()/>
-                                {if detail.can_manage {
-                                    view! {
-                                        <RenameForm action=rename facts=facts.clone()/>
-                                        <SwapForm action=swap facts=facts.clone() in_place=detail.can_swap_in_place/>
-                                        <TestNow action=test facts=facts.clone()/>
-                                        <PrivacyForm action=privacy detail=detail.clone()/>
-                                        {facts.credential.team_choice_offered.then(|| view! {
-                                            <TeamsForm action=teams facts=facts.clone()/>
-                                        })}
-                                        <DeleteForm action=delete facts=facts.clone()/>
-                                    }
-                                    .into_any()
-                                } else {
-                                    view! {
-                                        <p class="notice notice-warn">
-                                            "You can see this connection but not change it. Its owner, an Admin, \
-                                             or a lead of the team it is shared with can."
-                                        </p>
-                                    }
-                                    .into_any()
-                                }}
-                                <DataSection
-                                    source=facts.source_id.clone()
-                                    id=facts.id
-                                    can_sync=detail.can_manage
-                                    state=data
-                                />
-                                <HistoryList detail=detail.clone() query=history_query.clone()/>
-                            </section>
-                        }
-                    })
-                    })
-                }}
-            </ErrorBoundary>
-        </Transition>
+        <div class="page connection-page">
+            <Transition fallback=|| view! { <p>"Loading the connection…"</p> }>
+                <ErrorBoundary fallback=error_page>
+                    {move || {
+                        let history_query = history_query.clone();
+                        Suspend::new(async move {
+                            detail.await.map(|detail| {
+                                let facts = detail.facts.clone();
+                                view! {
+                                    <Title text=facts.name.clone()/>
+                                    <ConnectionHeader detail=detail.clone()/>
+                                    <SectionNav current=section/>
+                                    {match (section, data) {
+                                        (Section::Data, Some(data)) => view! {
+                                            <DataSection
+                                                source=facts.source_id.clone()
+                                                id=facts.id
+                                                can_sync=detail.can_manage
+                                                state=data
+                                            />
+                                        }.into_any(),
+                                        (Section::Settings, _) => view! {
+                                            <SettingsSection
+                                                detail=detail.clone()
+                                                actions=(rename, swap, test, privacy, teams, delete)
+                                            />
+                                        }.into_any(),
+                                        (Section::History, _) => view! {
+                                            <HistoryList detail=detail.clone() query=history_query.clone()/>
+                                        }.into_any(),
+                                        _ => ().into_any(),
+                                    }}
+                                }
+                            })
+                        })
+                    }}
+                </ErrorBoundary>
+            </Transition>
+            {children()}
+        </div>
+    }
+}
+
+type SettingsActions = (
+    ServerAction<RenameConnection>,
+    ServerAction<SwapToken>,
+    ServerAction<TestConnection>,
+    ServerAction<ChangePrivacy>,
+    ServerAction<ChangeSourceTeams>,
+    ServerAction<DeleteConnection>,
+);
+
+/// The credential and every change, **Delete Connection** set apart at the end.
+#[component]
+fn SettingsSection(detail: ConnectionDetail, actions: SettingsActions) -> impl IntoView {
+    let (rename, swap, test, privacy, teams, delete) = actions;
+    let facts = detail.facts.clone();
+    view! {
+        <section class="panel" aria-labelledby="facts-title">
+            <h2 id="facts-title">"Connection and credential"</h2>
+            <Facts facts=facts.clone()/>
+        </section>
+        {if detail.can_manage {
+            view! {
+                <RenameForm action=rename facts=facts.clone()/>
+                <SwapForm action=swap facts=facts.clone() in_place=detail.can_swap_in_place/>
+                <TestNow action=test facts=facts.clone()/>
+                <PrivacyForm action=privacy detail=detail.clone()/>
+                {facts.credential.team_choice_offered.then(|| view! {
+                    <TeamsForm action=teams facts=facts.clone()/>
+                })}
+                <DeleteForm action=delete facts=facts.clone()/>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="notice notice-warn">
+                    "You can see this connection but not change it. Its owner, an Admin, \
+                     or a lead of the team it is shared with can."
+                </p>
+            }
+            .into_any()
+        }}
     }
 }
 

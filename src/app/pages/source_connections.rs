@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::app::components::scroll_box::ScrollBox;
 use crate::app::page_data::page_data;
 use crate::wire::args::connections::ListConnectionsArgs;
 use crate::wire::connections::ConnectionSummary;
@@ -60,18 +61,20 @@ fn ConnectionTable(source_id: String, rows: Arc<[ConnectionSummary]>) -> impl In
         return view! { <p>"No connections yet. Add one to start pulling data."</p> }.into_any();
     }
     view! {
-        <table class="table">
-            <thead>
-                <tr>
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Owner"</th>
-                    <th scope="col">"Privacy"</th>
-                    <th scope="col">"Credential"</th>
-                    <th scope="col">"Status"</th>
-                </tr>
-            </thead>
-            <tbody inner_html=rows_html(&source_id, &rows)></tbody>
-        </table>
+        <ScrollBox label="Connections table".to_owned()>
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Owner"</th>
+                        <th scope="col">"Privacy"</th>
+                        <th scope="col">"Credential"</th>
+                        <th scope="col">"Status"</th>
+                    </tr>
+                </thead>
+                <tbody inner_html=rows_html(&source_id, &rows)></tbody>
+            </table>
+        </ScrollBox>
     }
     .into_any()
 }

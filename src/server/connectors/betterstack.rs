@@ -13,6 +13,7 @@ use super::{Connector, Pace, PullContext, PullError, Pulled, TokenCheck};
 use crate::domain::{
     api_token::ApiToken,
     catalog::{SourceDefinition, BETTERSTACK_UPTIME},
+    overview_kinds::OverviewKinds,
     record_kinds::RecordKind,
 };
 use pager::Pager;
@@ -33,6 +34,10 @@ impl Connector for BetterStackUptime {
 
     fn kinds(&self) -> &'static [RecordKind] {
         kinds::KINDS
+    }
+
+    fn overview_kinds(&self) -> Option<&'static OverviewKinds> {
+        Some(&kinds::OVERVIEW)
     }
 
     async fn check(&self, http: &reqwest::Client, token: &ApiToken, pace: &Pace) -> TokenCheck {

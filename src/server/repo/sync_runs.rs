@@ -98,6 +98,23 @@ pub async fn latest_finished<'e>(
     .await
 }
 
+/// When the connection's syncs began to fail: the start of the first failed run since the
+/// last one that worked (`None` unless the latest finished run failed).
+pub async fn failing_since<'e>(
+    db: impl SqliteExecutor<'e>,
+    connection_id: i64,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "SELECT MIN(started_at) FROM sync_runs
+         WHERE connection_id = ?1 AND outcome IN ('failed', 'token_rejected')
+           AND id > COALESCE(
+               (SELECT MAX(id) FROM sync_runs WHERE connection_id = ?1 AND outcome = 'ok'), 0)",
+    )
+    .bind(connection_id)
+    .fetch_one(db)
+    .await
+}
+
 /// Connections whose last sync started before `due_before` (or that never synced); one the
 /// source asked to wait is due when the wait is over (`now`), and not before.
 pub async fn due<'e>(

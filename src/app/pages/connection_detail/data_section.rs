@@ -7,6 +7,7 @@ use super::{
     Target,
 };
 use crate::app::page_data::{page_data, PageData};
+use crate::domain::time_words::count;
 use crate::wire::args::ConnectionRef;
 use crate::{
     api::sync::{get_sync_status, SyncNow},
@@ -133,7 +134,7 @@ fn SyncSummary(status: SyncStatus, shown: String) -> impl IntoView {
         })}
         <div role="status" aria-live="polite" class="sync-progress">
             {status.running_pages.map(|pages| view! {
-                <p class="progress">{format!("Syncing… {pages} page(s) fetched so far.")}</p>
+                <p class="progress">{format!("Syncing… {} fetched so far.", count(pages.into(), "page", "pages"))}</p>
                 <noscript inner_html=r#"<meta http-equiv="refresh" content="2">"#></noscript>
             })}
         </div>
@@ -141,7 +142,7 @@ fn SyncSummary(status: SyncStatus, shown: String) -> impl IntoView {
             {status.counts.into_iter().map(|kind| {
                 let current = (kind.key == shown).then_some("true");
                 view! {
-                    <dt><a href=format!("?{KIND_KEY}={}#data-title", kind.key) aria-current=current>{kind.label}</a></dt>
+                    <dt><a href=format!("?section=data&{KIND_KEY}={}#data-title", kind.key) aria-current=current>{kind.label}</a></dt>
                     <dd>{kind.count}</dd>
                 }
             }).collect_view()}
@@ -149,8 +150,12 @@ fn SyncSummary(status: SyncStatus, shown: String) -> impl IntoView {
             <dd>
                 {match status.last {
                     Some(last) => format!(
-                        "{} — finished {}, took {}, {} page(s), {} row(s) changed",
-                        last.outcome, last.finished, last.took, last.pages, last.rows_changed
+                        "{} — finished {}, took {}, {}, {} changed",
+                        last.outcome,
+                        last.finished,
+                        last.took,
+                        count(last.pages, "page", "pages"),
+                        count(last.rows_changed, "row", "rows"),
                     ),
                     None => "Not synced yet".to_owned(),
                 }}

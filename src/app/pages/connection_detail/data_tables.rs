@@ -239,8 +239,11 @@ fn TableTools(table: TableUrl, label: String, downloads: String) -> impl IntoVie
                 <input id=input_id type="search" name=filter_key value=filter/>
                 <button type="submit" class="button button-secondary">"Filter"</button>
             </form>
-            <a href=format!("{downloads}.csv") download="">"Download CSV"</a>
-            <a href=format!("{downloads}.json") download="">"Download JSON"</a>
+            <p class="downloads">
+                <a href=format!("{downloads}.csv") download="">"Download CSV"</a>
+                " "
+                <a href=format!("{downloads}.json") download="">"Download JSON"</a>
+            </p>
         </div>
     }
 }

@@ -14,8 +14,8 @@ pub fn DeleteForm(action: ServerAction<DeleteConnection>, facts: ConnectionFacts
     let error = form_error(action.value());
     let only_user = facts.credential.used_by == 1;
     view! {
-        <section class="panel" aria-labelledby="delete-title">
-            <h2 id="delete-title">"Delete"</h2>
+        <section class="panel danger-zone" aria-labelledby="delete-title">
+            <h2 id="delete-title">"Danger zone"</h2>
             <ActionForm action attr:class="form">
                 <FormMessage error/>
                 <Target source=facts.source_id id=facts.id/>

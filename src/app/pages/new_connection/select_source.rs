@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::catalog::{search, CATALOG};
+use crate::domain::time_words::count;
 
 /// Step one: the catalog. The search form works as a plain GET without JavaScript; with it,
 /// the tiles also filter as you type (an island).
@@ -26,7 +27,7 @@ pub fn SelectSourceStep(search_text: String) -> impl IntoView {
             {move || {
                 let matches: Vec<_> = search(&typed.get()).collect();
                 if matches.is_empty() {
-                    return view! { <p>{format!("No source matches. The catalog has {} source(s).", CATALOG.len())}</p> }.into_any();
+                    return view! { <p>{format!("No source matches. The catalog has {}.", count(CATALOG.len() as i64, "source", "sources"))}</p> }.into_any();
                 }
                 view! {
                     <ul class="tile-grid">

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::app::components::scroll_box::ScrollBox;
 use crate::app::{page_data::page_data, pages::id_param};
 use crate::wire::args::teams::TeamArgs;
 use crate::wire::teams::TeamDetail;
@@ -96,48 +97,50 @@ fn MembersForm(action: ServerAction<SetTeamMembers>, team: TeamDetail) -> impl I
                 <FormMessage error/>
                 {move || saved().then(|| view! { <p class="notice notice-ok" role="status">"Members saved."</p> })}
                 <input type="hidden" name="team_id" value=team.id/>
-                <table class="table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Person"</th>
-                            <th scope="col">"Member"</th>
-                            <th scope="col">"Lead"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {team.people
-                            .into_iter()
-                            .map(|person| {
-                                let can_lead = person.role == Role::TeamLead;
-                                view! {
-                                    <tr>
-                                        <th scope="row">{format!("{} ({})", person.name, person.role.label())}</th>
-                                        <td>
-                                            <input
-                                                type="checkbox"
-                                                name="members[]"
-                                                value=person.user_id
-                                                checked=person.in_team
-                                                aria-label=format!("{} is a member", person.name)
-                                            />
-                                        </td>
-                                        <td>
-                                            {can_lead.then(|| view! {
+                <ScrollBox label="Team members table".to_owned()>
+                    <table class="table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Person"</th>
+                                <th scope="col">"Member"</th>
+                                <th scope="col">"Lead"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {team.people
+                                .into_iter()
+                                .map(|person| {
+                                    let can_lead = person.role == Role::TeamLead;
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{format!("{} ({})", person.name, person.role.label())}</th>
+                                            <td>
                                                 <input
                                                     type="checkbox"
-                                                    name="leads[]"
+                                                    name="members[]"
                                                     value=person.user_id
-                                                    checked=person.is_lead
-                                                    aria-label=format!("{} leads this team", person.name)
+                                                    checked=person.in_team
+                                                    aria-label=format!("{} is a member", person.name)
                                                 />
-                                            })}
-                                        </td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+                                            </td>
+                                            <td>
+                                                {can_lead.then(|| view! {
+                                                    <input
+                                                        type="checkbox"
+                                                        name="leads[]"
+                                                        value=person.user_id
+                                                        checked=person.is_lead
+                                                        aria-label=format!("{} leads this team", person.name)
+                                                    />
+                                                })}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </ScrollBox>
                 <p class="hint">"Only members with the Team Lead role can lead a team. A lead is also a member."</p>
                 {move || field_message(error, "leads").get().map(|m| view! { <p class="field-error">{m}</p> })}
                 <div class="actions">

@@ -1,10 +1,13 @@
 //! What a Better Stack Uptime connection keeps, kind by kind. Links are kept as ids (a
 //! monitor's `group_id` is a monitor group's id) next to the linked record's name.
 
-use crate::domain::record_kinds::{
-    Field,
-    Format::{Flag, List, Number, Percent, Seconds, Time, Url},
-    RecordKind,
+use crate::domain::{
+    overview_kinds::OverviewKinds,
+    record_kinds::{
+        Field,
+        Format::{Flag, List, Number, Percent, Seconds, Time, Url},
+        RecordKind,
+    },
 };
 
 pub const MONITORS: &str = "monitors";
@@ -17,6 +20,17 @@ pub const ON_CALLS: &str = "on_call_calendars";
 pub const POLICIES: &str = "escalation_policies";
 pub const AVAILABILITY: &str = "availability";
 pub const RESPONSE_TIMES: &str = "response_times";
+
+/// What the Overview reads. Monitors and heartbeats report `down` while failing (reference
+/// §3–4); `paused`, `pending`, `maintenance` and `validating` are not down.
+pub const OVERVIEW: OverviewKinds = OverviewKinds {
+    monitors: MONITORS,
+    heartbeats: HEARTBEATS,
+    incidents: INCIDENTS,
+    availability: AVAILABILITY,
+    response_times: RESPONSE_TIMES,
+    down: &["down"],
+};
 
 const TEAM: Field = Field::text("team", "Team");
 /// Monitor groups and heartbeat groups read the same.

@@ -8,6 +8,7 @@ use crate::{
             connection_access::{can_manage, can_swap_in_place, shareable_teams, visible},
             connections::facts_of,
             credentials::source,
+            health::health_of,
             history,
         },
         state::{AppState, ViewerKey},
@@ -44,7 +45,10 @@ async fn load_detail(
     let can_manage = can_manage(state, user, &row).await?;
     let can_swap_in_place = can_manage && can_swap_in_place(state, user, &row).await?;
     let history = history::page(&state.pool, row.id, history_page).await?;
+    let (health, last_sync) = health_of(state, &row).await?;
     Ok(ConnectionDetail {
+        health,
+        last_sync,
         can_manage,
         can_swap_in_place,
         team_id: row.team_id,

@@ -1,0 +1,21 @@
+import { Page } from "@playwright/test";
+import { expect } from "./fixtures";
+
+export type Section = "Overview" | "Data" | "Settings" | "History";
+
+/** The connection page's section links. */
+export function sections(page: Page) {
+  return page.getByRole("navigation", { name: "Connection sections" });
+}
+
+/** Follows a section's link on a connection's page and waits for it to be the current one. */
+export async function openSection(page: Page, name: Section) {
+  await sections(page).getByRole("link", { name, exact: true }).click();
+  await expect(sections(page).getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", "page");
+}
+
+/** History's entries, newest first, opening the History section. */
+export async function historyEntries(page: Page) {
+  await openSection(page, "History");
+  return page.getByRole("region", { name: "History" }).getByRole("listitem");
+}

@@ -1,0 +1,123 @@
+//! A connection's Overview against the double: counts by status, open incidents, and the
+//! series its charts draw, for those who may see the connection and nobody else.
+
+use betterstack_double::{Access, World};
+use plugboard::{
+    api::overview::GetConnectionOverview,
+    error::AppError,
+    wire::overview::{ConnectionOverview, INCIDENT_DAYS},
+};
+
+use crate::{
+    support::connections::{call, make_private},
+    sync::connected,
+};
+
+fn world() -> World {
+    World::default()
+        .token_prefix("team_", Access::team("Ops"))
+        .with_monitors("Ops", 12)
+        // Two days of incidents, within the chart's 90 days; every other one stays open.
+        .with_incidents("Ops", "2026-11-18", 4)
+        .with_incidents("Ops", "2026-11-20", 3)
+}
+
+async fn overview(reply: crate::support::browser::Reply) -> ConnectionOverview {
+    assert_eq!(reply.status, 200, "{reply:?}");
+    serde_json::from_str(&reply.body).unwrap()
+}
+
+#[tokio::test]
+async fn the_overview_counts_what_was_pulled_and_draws_its_series() {
+    let (_app, _double, admin, id) = connected(world()).await;
+    let seen = overview(call::<GetConnectionOverview>(&admin, id, &[]).await).await;
+
+    let monitors: i64 = seen.monitors.iter().map(|s| s.count).sum();
+    assert_eq!(monitors, 12);
+    assert_eq!(seen.open_incident_total, 3, "incidents 1, 3 and 5 are open");
+    assert!(seen
+        .open_incidents
+        .iter()
+        .all(|i| i.acknowledged_by.is_none()));
+    assert!(seen.open_incidents[0]
+        .started
+        .as_ref()
+        .unwrap()
+        .utc
+        .ends_with(" UTC"));
+
+    assert_eq!(seen.incidents_per_day.len() as i64, INCIDENT_DAYS);
+    let on = |day: &str| {
+        seen.incidents_per_day
+            .iter()
+            .find(|d| d.label == day)
+            .map(|d| d.value)
+    };
+    // Whether 2026-11-18 is still inside the last 90 days depends on today's date.
+    if let Some(count) = on("2026-11-18") {
+        assert_eq!(count, 4.0);
+    }
+    assert_eq!(
+        seen.incidents_per_day.iter().map(|d| d.value).sum::<f64>() as i64,
+        on("2026-11-18").map_or(0, |c| c as i64) + on("2026-11-20").map_or(0, |c| c as i64)
+    );
+
+    assert_eq!(seen.availability_total, 12);
+    let worst_first: Vec<f64> = seen.availability.iter().map(|a| a.value).collect();
+    assert!(
+        worst_first.windows(2).all(|w| w[0] <= w[1]),
+        "{worst_first:?}"
+    );
+
+    // Resolved incidents were acknowledged after 30 s and resolved after an hour.
+    assert_eq!(seen.time_to_acknowledge.count, 4);
+    assert_eq!(seen.time_to_acknowledge.median, Some(30.0));
+    assert_eq!(seen.time_to_acknowledge.bands[0].value, 4.0);
+    assert_eq!(seen.time_to_resolve.bands[2].value, 4.0, "30 min–2 h");
+
+    // Response times: the first monitor by name unless another is chosen.
+    let first = seen
+        .response_monitor
+        .clone()
+        .expect("response times were kept");
+    assert_eq!(first, seen.response_monitors[0]);
+    assert!(!seen.response_times.is_empty());
+    assert!(seen.response_times.windows(2).all(|w| w[0].at < w[1].at));
+    let other = seen.response_monitors.last().unwrap().clone();
+    let chosen = overview(
+        call::<GetConnectionOverview>(&admin, id, &[("monitor", &other.id.to_string())]).await,
+    )
+    .await;
+    assert_eq!(
+        chosen.response_monitor,
+        Some(other),
+        "{:?}",
+        seen.response_monitors
+    );
+}
+
+#[tokio::test]
+async fn names_are_in_natural_order_for_the_response_time_chooser() {
+    let (_app, _double, admin, id) = connected(world()).await;
+    let seen = overview(call::<GetConnectionOverview>(&admin, id, &[]).await).await;
+    let names: Vec<&str> = seen
+        .response_monitors
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    let position = |name: &str| names.iter().position(|n| *n == name).expect(name);
+    assert!(position("Service 2") < position("Service 10"), "{names:?}");
+}
+
+#[tokio::test]
+async fn someone_who_may_not_see_the_connection_gets_not_found() {
+    let (app, _double, admin, id) = connected(world()).await;
+    make_private(&app, id).await;
+    let member = app.add_member(&admin, "bo@acme.test", "Bo", "member").await;
+    let reply = call::<GetConnectionOverview>(&member, id, &[]).await;
+    assert_eq!(reply.status, 404, "{reply:?}");
+    assert_eq!(reply.app_error(), AppError::NotFound);
+    let anonymous = app.browser();
+    let reply = call::<GetConnectionOverview>(&anonymous, id, &[]).await;
+    assert_eq!(reply.app_error(), AppError::Unauthenticated);
+}
