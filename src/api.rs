@@ -6,6 +6,7 @@
 
 pub mod connection_changes;
 pub mod connections;
+pub mod dashboard;
 pub mod join;
 pub mod members;
 pub mod overview;

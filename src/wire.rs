@@ -8,6 +8,7 @@
 pub mod args;
 pub mod connection_detail;
 pub mod connections;
+pub mod dashboard;
 pub mod data;
 pub mod invites;
 pub mod members;

@@ -1,8 +1,7 @@
-import { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { teamToken } from "./people";
 import { newConnection } from "./stepper";
-import { openSection, sections } from "./sections";
+import { openSection, sections, waitForSync } from "./sections";
 
 /** The charts of the Overview, by the title their figure is named by. */
 const CHARTS = [
@@ -13,18 +12,10 @@ const CHARTS = [
   "Time to resolve",
 ];
 
-async function synced(page: Page, path: string) {
-  // The first sync runs once the connection is created; the header says when it finished.
-  await expect(async () => {
-    await page.goto(path);
-    await expect(page.locator(".header-facts")).toContainText(/UTC \((just now|.+ ago)\)/, { timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
-}
-
 test("a connection's page reads top-down: its header, then each section by its link", async ({ page, javaScriptEnabled }, testInfo) => {
   const name = `Top down ${testInfo.project.name}`;
   const path = await newConnection(page, javaScriptEnabled, name, teamToken());
-  await synced(page, path);
+  await waitForSync(page, path);
 
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   const header = page.locator(".connection-header");
@@ -60,7 +51,7 @@ test("a connection's page reads top-down: its header, then each section by its l
 
 test("every chart of the Overview is drawn with a text alternative", async ({ page, javaScriptEnabled }, testInfo) => {
   const path = await newConnection(page, javaScriptEnabled, `Charts ${testInfo.project.name}`, teamToken());
-  await synced(page, path);
+  await waitForSync(page, path);
   for (const title of CHARTS) {
     const figure = page.getByRole("figure", { name: title });
     await expect(figure).toHaveCount(1);

@@ -19,3 +19,11 @@ export async function historyEntries(page: Page) {
   await openSection(page, "History");
   return page.getByRole("region", { name: "History" }).getByRole("listitem");
 }
+
+/** Opens a connection's page until its header says its first sync finished. */
+export async function waitForSync(page: Page, path: string) {
+  await expect(async () => {
+    await page.goto(path);
+    await expect(page.locator(".header-facts")).toContainText(/UTC \((just now|.+ ago)\)/, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+}

@@ -3,6 +3,7 @@
 
 pub mod connections;
 pub mod credentials;
+pub mod dashboard;
 pub mod history;
 pub mod invites;
 pub mod overview;

@@ -7,6 +7,7 @@ pub mod connection_access;
 pub mod connection_changes;
 pub mod connections;
 pub mod credentials;
+pub mod dashboard;
 pub mod data;
 pub mod health;
 pub mod history;

@@ -27,7 +27,7 @@ use crate::{
     domain::Role,
     error::AppError,
     wire::{
-        connection_detail::ConnectionDetail, connections::SourceConnections,
+        connection_detail::ConnectionDetail, connections::SourceConnections, dashboard::Dashboard,
         overview::ConnectionOverview,
     },
 };
@@ -69,6 +69,8 @@ pub struct Shared {
     /// Connection pages as their viewers last loaded them, until something commits.
     /// Keyed by viewer, source, connection and page of History.
     pub connection_pages: ReadCache<(ViewerKey, &'static str, i64, i64), ConnectionDetail>,
+    /// Dashboards by viewer.
+    pub dashboards: ReadCache<ViewerKey, Arc<Dashboard>>,
     /// Connection Overviews by viewer, connection and chosen monitor.
     pub overviews: ReadCache<(ViewerKey, i64, Option<i64>), Arc<ConnectionOverview>>,
     /// Pages of the connections lists, the same way.
@@ -119,6 +121,7 @@ impl AppState {
             sync_interval,
             connection_pages: ReadCache::new(ANSWERS_KEPT),
             overviews: ReadCache::new(ANSWERS_KEPT),
+            dashboards: ReadCache::new(ANSWERS_KEPT),
             connection_lists: ReadCache::new(ANSWERS_KEPT),
         }))
     }

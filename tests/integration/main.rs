@@ -13,6 +13,7 @@ mod connection_changes;
 mod connections;
 mod crash;
 mod credentials;
+mod dashboard;
 mod faults;
 mod fresh_reads;
 mod hang_ups;

@@ -1,24 +1,43 @@
+//! `/`: the workspace dashboard of a signed-in member.
+
+mod dashboard;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::app::{pages::settings::visible_sections, viewer::use_viewer};
+use crate::api::dashboard::get_dashboard;
+use crate::app::{
+    components::error_notice::error_page, page_data::page_data, pages::settings::visible_sections,
+    viewer::use_viewer,
+};
+use dashboard::DashboardView;
 
-/// The start page of a signed-in member.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let viewer = use_viewer();
+    let dashboard = page_data(|| (), |_| get_dashboard());
     view! {
         <Title text="Home"/>
         <section class="page">
             <h1>"Welcome to Plugboard"</h1>
-            <p class="lead">
-                "Connect your team's data sources with an API credential, keep the credentials safe, "
-                "and see what each connection pulls."
-            </p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     viewer.await.ok().flatten().map(|viewer| view! {
-                        <p>{format!("You are signed in to {} as {}.", viewer.workspace_name, viewer.role.label())}</p>
+                        <p class="lead">{format!("You are signed in to {} as {}.", viewer.workspace_name, viewer.role.label())}</p>
+                    })
+                })}
+            </Suspense>
+            <Suspense fallback=|| view! { <p>"Loading the dashboard…"</p> }>
+                <ErrorBoundary fallback=error_page>
+                    {move || Suspend::new(async move {
+                        dashboard.await.map(|dashboard| view! { <DashboardView dashboard=(*dashboard).clone()/> })
+                    })}
+                </ErrorBoundary>
+            </Suspense>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    viewer.await.ok().flatten().map(|viewer| view! {
+                        <h2>"Settings"</h2>
                         <ul class="card-list">
                             {visible_sections(viewer.role)
                                 .map(|section| view! {

@@ -114,6 +114,19 @@ pub async fn find<'e>(db: impl SqliteExecutor<'e>, id: i64) -> sqlx::Result<Opti
         .fetch_optional(db)
         .await
 }
+/// Every connection `viewer` may see, of every source, by name.
+pub async fn all_visible<'e>(
+    db: impl SqliteExecutor<'e>,
+    viewer: i64,
+) -> sqlx::Result<Vec<ConnectionRow>> {
+    sqlx::query_as(&format!(
+        "{SELECT} WHERE {VISIBLE_TO_VIEWER} ORDER BY k.name COLLATE NOCASE, k.id"
+    ))
+    .bind(viewer)
+    .fetch_all(db)
+    .await
+}
+
 /// How many connections of each source `viewer` may see.
 pub async fn count_visible_by_source<'e>(
     db: impl SqliteExecutor<'e>,

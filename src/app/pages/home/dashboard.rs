@@ -1,0 +1,138 @@
+use leptos::prelude::*;
+
+use crate::{
+    app::{
+        charts::scale::number,
+        components::{health_tag::HealthTag, scroll_box::ScrollBox, when::When},
+    },
+    wire::dashboard::Dashboard,
+};
+
+/// What needs someone across the viewer's connections; with none yet, the way to add one.
+#[component]
+pub fn DashboardView(dashboard: Dashboard) -> impl IntoView {
+    if dashboard.connections.is_empty() {
+        return view! {
+            <section class="panel" aria-labelledby="start-title">
+                <h2 id="start-title">"Connections"</h2>
+                <p>"No connections yet. Add one, and what it pulls shows here."</p>
+                <a class="button" href="/settings/connections/new">"Add Connection"</a>
+            </section>
+        }
+        .into_any();
+    }
+    let Dashboard {
+        connections,
+        health_counts,
+        down,
+        down_total,
+        open_incidents,
+        open_total,
+        worst_availability,
+    } = dashboard;
+    view! {
+        <div class="dashboard">
+            <section class="panel" aria-labelledby="health-title">
+                <h2 id="health-title">"Connections by health"</h2>
+                <ul class="health-counts">
+                    {health_counts.into_iter().map(|(health, count)| view! {
+                        <li>
+                            <span class=format!("badge {}", health.tone())>
+                                <span aria-hidden="true">{health.icon()}</span>" "{health.label()}
+                            </span>
+                            " "
+                            <strong>{count}</strong>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <ScrollBox label="Connections table".to_owned()>
+                    <table class="table">
+                        <caption class="visually-hidden">"Connections"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Connection"</th>
+                                <th scope="col">"Source"</th>
+                                <th scope="col">"Health"</th>
+                                <th scope="col">"Last sync"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {connections.into_iter().map(|c| view! {
+                                <tr>
+                                    <th scope="row"><a href=c.href>{c.name}</a></th>
+                                    <td>{c.source_name}</td>
+                                    <td><HealthTag badge=c.health/></td>
+                                    <td>
+                                        {match c.last_sync {
+                                            Some(at) => view! { <When at/> }.into_any(),
+                                            None => "Not synced yet".into_any(),
+                                        }}
+                                    </td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </ScrollBox>
+            </section>
+            <section class="panel" aria-labelledby="down-title">
+                <h2 id="down-title">{format!("Down now ({down_total})")}</h2>
+                {if down.is_empty() {
+                    view! { <p>"No monitor is down and no heartbeat is missing."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="item-list">
+                            {down.into_iter().map(|item| view! {
+                                <li>
+                                    <span class="badge tone-danger"><span aria-hidden="true">"✕"</span>" "{item.what}" down"</span>
+                                    " "
+                                    <a href=item.href>{item.name}</a>
+                                    {format!(" — {}", item.connection)}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+            <section class="panel" aria-labelledby="incidents-title">
+                <h2 id="incidents-title">{format!("Open incidents ({open_total})")}</h2>
+                {if open_incidents.is_empty() {
+                    view! { <p>"No open incidents."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="item-list">
+                            {open_incidents.into_iter().map(|incident| view! {
+                                <li>
+                                    <a href=incident.href>{incident.name}</a>
+                                    {format!(" — {}", incident.connection)}
+                                    {incident.started.map(|at| view! { ", started " <When at/> })}
+                                    {match incident.acknowledged_by {
+                                        Some(by) => format!(", acknowledged by {by}"),
+                                        None => ", not acknowledged".to_owned(),
+                                    }}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+            <section class="panel" aria-labelledby="availability-title">
+                <h2 id="availability-title">"Worst availability, last 30 days"</h2>
+                {if worst_availability.is_empty() {
+                    view! { <p>"No availability figures yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <ol class="item-list">
+                            {worst_availability.into_iter().map(|item| view! {
+                                <li>
+                                    <a href=item.href>{item.name}</a>
+                                    {format!(" — {}: {} %", item.connection, number(item.percent))}
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    }.into_any()
+                }}
+            </section>
+        </div>
+    }
+    .into_any()
+}
