@@ -5,7 +5,7 @@ use betterstack_double::{Access, World};
 use plugboard::{
     api::dashboard::GetDashboard,
     domain::health::Health,
-    server::sync::{sync_connection, Trigger},
+    server::sync::{sync_connection, SyncEnd, Trigger},
     wire::dashboard::Dashboard,
 };
 
@@ -53,7 +53,10 @@ async fn home_shows_a_failing_and_a_healthy_connection_and_what_is_down() {
     let tile = save_credential(&admin, "Old", revoked).await;
     let failing = create_connection(&app, &admin, tile.id, "Broken", "workspace", None).await;
     double.with(|world| world.revoke(revoked));
-    sync_connection(&app.state, failing, Trigger::Manual).await;
+    let ended = sync_connection(&app.state, failing, Trigger::Manual)
+        .await
+        .expect("the sync ran");
+    assert_eq!(ended.outcome, SyncEnd::TokenRejected);
 
     let seen = dashboard(&admin).await;
     let by_name = |name: &str| {
@@ -85,8 +88,7 @@ async fn home_shows_a_failing_and_a_healthy_connection_and_what_is_down() {
     assert_eq!(seen.down[0].name, "Service 3", "{:?}", seen.down);
     assert!(seen.down.iter().all(|d| d.what == "Monitor"));
     assert_eq!(
-        seen.open_total,
-        2 * 1,
+        seen.open_total, 2,
         "incident 1 of 3 is open, in each connection"
     );
     assert!(seen

@@ -115,7 +115,9 @@ async fn load(state: &AppState, user: &SignedInUser) -> Result<Dashboard, AppErr
             }));
     }
     found.down.sort_by(|a, b| natural_cmp(&a.name, &b.name));
-    found.open.sort_by(|a, b| b.0.cmp(&a.0));
+    found
+        .open
+        .sort_by_key(|(started, _)| std::cmp::Reverse(*started));
     found.worst.sort_by(|a, b| a.percent.total_cmp(&b.percent));
     let down_total = found.down.len() as i64;
     found.down.truncate(ITEMS_SHOWN);
