@@ -208,7 +208,10 @@ async fn a_better_stack_that_is_down_fails_the_sync_in_words_and_keeps_what_was_
         (report.works, report.message.as_str()),
         (false, SOURCE_UNREACHABLE)
     );
-    let page = admin.get(&format!("/connections/{SOURCE}/{id}")).await.body;
+    let page = admin
+        .get(&format!("/connections/{SOURCE}/{id}?section=data"))
+        .await
+        .body;
     assert!(page.contains("Failed: no usable answer after 5 attempts"));
 }
 
@@ -303,7 +306,10 @@ async fn a_long_retry_after_is_waited_out_in_the_background_and_the_connection_s
     );
     assert!(status(&admin, id).await.rate_limited_until.is_some());
     assert_eq!(monitors(&app, id).await, 3, "what was pulled before stays");
-    let page = admin.get(&format!("/connections/{SOURCE}/{id}")).await.body;
+    let page = admin
+        .get(&format!("/connections/{SOURCE}/{id}?section=data"))
+        .await
+        .body;
     assert!(
         page.contains("Waiting for Better Stack (rate limited)"),
         "{page}"

@@ -75,7 +75,9 @@ async fn history_is_read_a_page_at_a_time_newest_first() {
     assert_eq!(second.history.last().unwrap().kind, "created");
 
     let page = admin
-        .get(&format!("/connections/betterstack-uptime/{id}"))
+        .get(&format!(
+            "/connections/betterstack-uptime/{id}?section=history"
+        ))
         .await;
     assert!(
         page.body.contains("history_page=2"),

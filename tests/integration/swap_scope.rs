@@ -108,7 +108,7 @@ async fn they_can_put_the_new_token_into_a_new_credential_for_this_connection_on
 async fn the_credentials_owner_swaps_in_place_and_the_page_offers_only_what_is_allowed() {
     let (app, _double, ada, bo, shared, private) = shared_credential().await;
     assert!(detail(&bo, shared).await.can_swap_in_place);
-    let page = format!("/connections/betterstack-uptime/{shared}");
+    let page = format!("/connections/betterstack-uptime/{shared}?section=settings");
     let adas = ada.get(&page).await.body;
     assert!(
         adas.contains("Use a new credential for this connection only"),

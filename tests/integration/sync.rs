@@ -337,7 +337,9 @@ async fn a_token_revoked_between_syncs_marks_the_connection_failing_and_keeps_it
         list.connections[0]
     );
     let page = admin
-        .get(&format!("/connections/betterstack-uptime/{id}"))
+        .get(&format!(
+            "/connections/betterstack-uptime/{id}?section=data"
+        ))
         .await
         .body;
     assert!(page.contains("Failing — token rejected since"));
