@@ -15,6 +15,7 @@ ROOT=$PWD
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 DURATION="${DURATION:-10}"         # seconds per load run
 CONNECTIONS="${CONNECTIONS:-1000}" # connections the signed-in Admin sees
+WITH_DATA="${WITH_DATA:-200}"      # of them, how many hold pulled data (issue 25's size)
 CONCURRENCY=64
 THREADS=2
 PORT_APP="${PORT_APP:-3411}" PORT_HELLO="${PORT_HELLO:-3412}" PORT_DOUBLE="${PORT_DOUBLE:-3413}"
@@ -87,6 +88,38 @@ sqlite3 "$WORK/bench.db" "PRAGMA busy_timeout = 5000;
   INSERT INTO connections (source, name, owner_id, credential_id, privacy, team_id, created_at)
   SELECT source, 'Bench ' || i, owner_id, credential_id, privacy, team_id, created_at
   FROM connections, n WHERE connections.id = $first;" >/dev/null
+# Pulled data for the dashboard and the Overview: WITH_DATA connections of 130 monitors (every
+# 31st down), 2,000 incidents over 90 days (every 50th open) and 130 availability figures; the
+# first connection also a day of response times (130 monitors, every 15 minutes).
+sqlite3 "$WORK/bench.db" "PRAGMA busy_timeout = 5000;
+  CREATE TEMP TABLE seeded AS SELECT id FROM connections ORDER BY id LIMIT $WITH_DATA;
+  WITH RECURSIVE m(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM m WHERE i < 129)
+  INSERT OR REPLACE INTO synced_records (connection_id, kind, remote_id, data)
+  SELECT s.id, 'monitors', 1000 + i, json_object('name', 'Service ' || i,
+      'status', CASE WHEN i % 31 = 3 THEN 'down' ELSE 'up' END)
+  FROM seeded s, m
+  UNION ALL
+  SELECT s.id, 'availability', 1000 + i, json_object('name', 'Service ' || i, 'of', 'monitor',
+      'availability_percent', 100.0 - (i % 17) * 0.07)
+  FROM seeded s, m;
+  WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1999)
+  INSERT OR REPLACE INTO synced_records (connection_id, kind, remote_id, data)
+  SELECT s.id, 'incidents', 5000 + i, json_object('name', 'Service ' || (i % 130) || ' down',
+      'started_at', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || (i % 90) || ' days', '-' || (i % 1440) || ' minutes'),
+      'acknowledged_at', CASE WHEN i % 50 = 0 THEN NULL
+          ELSE strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || (i % 90) || ' days', '-' || (i % 1440) || ' minutes', '+90 seconds') END,
+      'acknowledged_by', CASE WHEN i % 50 = 0 THEN NULL ELSE 'Bo Oncall' END,
+      'resolved_at', CASE WHEN i % 50 = 0 THEN NULL
+          ELSE strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || (i % 90) || ' days', '-' || (i % 1440) || ' minutes', '+40 minutes') END)
+  FROM seeded s, n;
+  WITH RECURSIVE m(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM m WHERE i < 129),
+    t(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM t WHERE k < 95)
+  INSERT OR REPLACE INTO synced_records (connection_id, kind, remote_id, data)
+  SELECT $first, 'response_times', (1000 + i) || '-' || k, json_object('monitor', 'Service ' || i,
+      'monitor_id', 1000 + i, 'region', 'eu',
+      'at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || (k * 15) || ' minutes'),
+      'response_time_seconds', 0.1 + (k % 7) * 0.01)
+  FROM m, t;" >/dev/null
 # The rows above came from another process, which the server notices once what it holds in
 # memory is a second old (server::read_cache::MAX_AGE).
 sleep 1
@@ -121,6 +154,10 @@ load "hello route (ceiling)" "http://127.0.0.1:$PORT_HELLO/hello"
 WRK_COOKIE="$COOKIE" load "connections list page, $CONNECTIONS connections" "$APP/connections/betterstack-uptime"
 WRK_COOKIE="$COOKIE" WRK_METHOD=POST WRK_BODY="source=betterstack-uptime&id=$first" \
   load "read server function (connection_detail)" "$APP/api/connection_detail"
+WRK_COOKIE="$COOKIE" load "dashboard page (Home), $CONNECTIONS connections" "$APP/"
+WRK_COOKIE="$COOKIE" WRK_METHOD=POST WRK_BODY="source=betterstack-uptime&id=$first" \
+  load "Overview server function (connection_overview)" "$APP/api/connection_overview"
+WRK_COOKIE="$COOKIE" load "connection page, Overview section" "$APP/connections/betterstack-uptime/$first"
 load "healthz" "$APP/healthz"
 loaded_rss=$(rss_kb "$APP_PID" VmHWM)
 sampled_rss=$(cat "$peak_file")
