@@ -7,6 +7,7 @@
 //! out, the SVG is an image named by that caption, and a table under **Show the numbers**
 //! holds every value, for screen readers and for anyone who wants them.
 
+mod axis;
 mod bars;
 mod columns;
 mod figure;

@@ -19,6 +19,14 @@ pub fn query_string<K: AsRef<str>, V: AsRef<str>>(
     query
 }
 
+/// The value of `key` in a page's query (its first), if the query has it.
+pub fn query_value<'a>(query: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    query
+        .iter()
+        .find(|(name, _)| name == key)
+        .map(|(_, value)| value.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -27,5 +35,15 @@ mod tests {
     fn pairs_are_encoded_and_empty_values_left_out() {
         let query = query_string([("a b", "x&y"), ("empty", ""), ("teams[]", "Ops/Infra")]);
         assert_eq!(query, "a+b=x%26y&teams%5B%5D=Ops%2FInfra");
+    }
+
+    #[test]
+    fn a_value_is_found_by_its_key() {
+        let query = [
+            ("a".to_owned(), "1".to_owned()),
+            ("a".to_owned(), "2".to_owned()),
+        ];
+        assert_eq!(query_value(&query, "a"), Some("1"));
+        assert_eq!(query_value(&query, "b"), None);
     }
 }

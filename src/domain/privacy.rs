@@ -28,6 +28,14 @@ impl Privacy {
         }
     }
 
+    /// The label, with the team's name when shared with one: "Shared with Team (Ops)".
+    pub fn label_with_team(self, team: Option<&str>) -> String {
+        match (self, team) {
+            (Privacy::Team, Some(team)) => format!("{} ({team})", self.label()),
+            (privacy, _) => privacy.label().to_owned(),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Privacy::Workspace => "workspace",
@@ -68,6 +76,14 @@ mod tests {
             assert_eq!(Privacy::parse(privacy.as_str()), Ok(privacy));
         }
         assert_eq!(Privacy::DEFAULT.label(), "Private to Me");
+        assert_eq!(
+            Privacy::Team.label_with_team(Some("Ops")),
+            "Shared with Team (Ops)"
+        );
+        assert_eq!(
+            Privacy::Workspace.label_with_team(Some("Ops")),
+            "Shared with Workspace"
+        );
         assert!(Privacy::parse("public").is_err());
     }
 

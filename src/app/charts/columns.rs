@@ -1,14 +1,13 @@
 use leptos::prelude::*;
 
 use super::{
+    axis::{ZeroAxis, HEIGHT, PLOT},
     figure::Figure,
     scale::{number, place, round_top, WIDTH},
 };
 use crate::wire::overview::Measure;
 
-const HEIGHT: f64 = 200.0;
 const AXIS: f64 = 40.0;
-const FOOT: f64 = 24.0;
 
 /// Columns from zero, one per measure, in order (days, oldest first). The axis names its top
 /// and the first, middle and last columns.
@@ -21,7 +20,6 @@ pub fn Columns(
     bars: Vec<Measure>,
 ) -> impl IntoView {
     let top = round_top(bars.iter().map(|bar| bar.value).fold(0.0, f64::max));
-    let plot = HEIGHT - FOOT;
     let step = (WIDTH - AXIS) / bars.len().max(1) as f64;
     let rows = bars
         .iter()
@@ -33,10 +31,10 @@ pub fn Columns(
         .into_iter()
         .enumerate()
         .map(|(i, bar)| {
-            let height = place(bar.value, 0.0, top, plot);
+            let height = place(bar.value, 0.0, top, PLOT);
             let x = AXIS + i as f64 * step;
             view! {
-                <rect class="column" x=x + 1.0 y=plot - height width=(step - 2.0).max(1.0) height=height/>
+                <rect class="column" x=x + 1.0 y=PLOT - height width=(step - 2.0).max(1.0) height=height/>
                 {named.contains(&i).then(|| view! {
                     <text class="chart-label" x=x + step / 2.0 y=HEIGHT - 6.0 text-anchor="middle">{bar.label}</text>
                 })}
@@ -47,9 +45,7 @@ pub fn Columns(
         <Figure id title=title.clone() summary columns rows>
             <svg class="chart-drawing" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby=format!("{id}-title {id}-summary")>
                 <title>{title}</title>
-                <line class="axis" x1=AXIS y1=plot x2=WIDTH y2=plot/>
-                <text class="chart-label" x=AXIS - 6.0 y=12.0 text-anchor="end">{number(top)}</text>
-                <text class="chart-label" x=AXIS - 6.0 y=plot text-anchor="end">"0"</text>
+                <ZeroAxis left=AXIS top=number(top)/>
                 {drawn}
             </svg>
         </Figure>

@@ -1,14 +1,13 @@
 use leptos::prelude::*;
 
 use super::{
+    axis::{ZeroAxis, HEIGHT, PLOT},
     figure::Figure,
     scale::{place, round_top, WIDTH},
 };
 use crate::wire::overview::TimedValue;
 
-const HEIGHT: f64 = 200.0;
 const AXIS: f64 = 48.0;
-const FOOT: f64 = 24.0;
 /// Points drawn at most; longer series are averaged into this many.
 const POINTS: usize = 320;
 /// Rows of the table at most; longer series are averaged into this many.
@@ -34,12 +33,11 @@ pub fn Line(
         drawn.first().map_or(0, |p| p.at),
         drawn.last().map_or(0, |p| p.at),
     );
-    let plot = HEIGHT - FOOT;
     let path = drawn
         .iter()
         .map(|p| {
             let x = AXIS + place(p.at as f64, first as f64, last as f64, WIDTH - AXIS - 4.0);
-            let y = plot - place(p.value, 0.0, top, plot - 4.0);
+            let y = PLOT - place(p.value, 0.0, top, PLOT - 4.0);
             format!("{x:.1},{y:.1}")
         })
         .collect::<Vec<_>>()
@@ -50,9 +48,7 @@ pub fn Line(
         <Figure id title=title.clone() summary columns rows>
             <svg class="chart-drawing" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby=format!("{id}-title {id}-summary")>
                 <title>{title}</title>
-                <line class="axis" x1=AXIS y1=plot x2=WIDTH y2=plot/>
-                <text class="chart-label" x=AXIS - 6.0 y=12.0 text-anchor="end">{show(top)}</text>
-                <text class="chart-label" x=AXIS - 6.0 y=plot text-anchor="end">"0"</text>
+                <ZeroAxis left=AXIS top=show(top)/>
                 <polyline class="series" points=path/>
                 <text class="chart-label" x=AXIS y=HEIGHT - 6.0>{first_label}</text>
                 <text class="chart-label" x=WIDTH y=HEIGHT - 6.0 text-anchor="end">{last_label}</text>

@@ -40,6 +40,11 @@ pub fn number(value: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
+/// A percentage as the pages print it: "99.98 %".
+pub fn percent(value: f64) -> String {
+    format!("{} %", number(value))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,5 +69,6 @@ mod tests {
         assert_eq!(percent_floor(42.0), 40.0);
         assert_eq!(number(99.98765), "99.99");
         assert_eq!(number(3.0), "3");
+        assert_eq!(percent(99.98765), "99.99 %");
     }
 }

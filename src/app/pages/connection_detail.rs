@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::app::{page_data::page_data, pages::id_param};
+use crate::app::{page_data::page_data, pages::id_param, query_string::query_value};
 use crate::{
     api::connection_changes::{
         get_connection_detail, ChangePrivacy, ChangeSourceTeams, DeleteConnection,
@@ -56,10 +56,7 @@ pub fn ConnectionDetailPage() -> impl IntoView {
         .map(|(key, value)| (key.into_owned(), value))
         .collect();
     let section = Section::from_query(&query);
-    let monitor = query
-        .iter()
-        .find(|(key, _)| key == "monitor")
-        .and_then(|(_, value)| value.parse().ok());
+    let monitor = query_value(&query, "monitor").and_then(|value| value.parse().ok());
     let overview_source = source.clone();
     view! {
         <ConnectionDetailBody source id query section>
@@ -96,10 +93,8 @@ fn ConnectionDetailBody(
             teams.version().get(),
         )
     };
-    let history_page = query
-        .iter()
-        .find(|(key, _)| key == "history_page")
-        .and_then(|(_, value)| value.parse().ok())
+    let history_page = query_value(&query, "history_page")
+        .and_then(|value| value.parse().ok())
         .unwrap_or(1);
     let history_query = query.clone();
     // Before anything waits: see `DataState`.

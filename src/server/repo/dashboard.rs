@@ -1,6 +1,7 @@
-//! The dashboard's reads across many connections at once. Connection ids come from a
-//! visibility-checked list and are bound as one JSON array; kind keys and statuses from the
-//! connector's [`crate::domain::overview_kinds::OverviewKinds`].
+//! Reads across many connections at once, for the dashboard (and for one connection's
+//! Overview). Connection ids come from a visibility-checked list and are bound as one JSON
+//! array; kind keys and statuses from the connector's
+//! [`crate::domain::overview_kinds::OverviewKinds`].
 
 use sqlx::SqliteExecutor;
 
@@ -28,7 +29,7 @@ pub async fn last_runs<'e>(
     .await
 }
 
-/// A record of one of the connections: which connection, its name, and one time or value.
+/// A record of one of the connections: which connection, its kind and its name.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Found {
     pub connection_id: i64,
@@ -96,8 +97,9 @@ pub async fn open_incidents(
     Ok((rows, total))
 }
 
-/// The lowest availability figures of `kind` in `ids`: connection, name, percent.
-pub async fn worst_availability<'e>(
+/// The availability figures of `kind` in `ids`, worst first, at most `limit`: connection,
+/// name, percent.
+pub async fn availability<'e>(
     db: impl SqliteExecutor<'e>,
     ids: &[i64],
     kind: &str,

@@ -4,28 +4,21 @@
 use std::{collections::HashMap, sync::Arc};
 
 use crate::{
-    domain::{
-        health::{Health, HealthFacts},
-        text::natural_cmp,
-    },
+    domain::{health::Health, text::natural_cmp},
     error::AppError,
     server::{
         auth::SignedInUser,
-        infra::clock,
         repo::{
             connections::{self, ConnectionRow},
             dashboard as reads,
-            sync_runs::{self, RunOutcome},
+            sync_runs::RunOutcome,
         },
-        services::moments::moment,
+        services::{health::badge, moments::moment},
         state::{AppState, ViewerKey},
     },
-    wire::{
-        dashboard::{
-            Dashboard, DashboardAvailability, DashboardConnection, DashboardIncident, DownItem,
-            ITEMS_SHOWN,
-        },
-        overview::HealthBadge,
+    wire::dashboard::{
+        Dashboard, DashboardAvailability, DashboardConnection, DashboardIncident, DownItem,
+        ITEMS_SHOWN,
     },
 };
 
@@ -48,7 +41,7 @@ async fn load(state: &AppState, user: &SignedInUser) -> Result<Dashboard, AppErr
         .collect();
     let mut listed = Vec::with_capacity(rows.len());
     for row in &rows {
-        listed.push(listed_connection(state, row, runs.get(&row.id)).await?);
+        listed.push(listed_connection(state, row, runs.get(&row.id).copied()).await?);
     }
     listed.sort_by(|a, b| {
         rank(a.health.health)
@@ -100,8 +93,7 @@ async fn load(state: &AppState, user: &SignedInUser) -> Result<Dashboard, AppErr
                 },
             )
         }));
-        let worst =
-            reads::worst_availability(pool, &ids, kinds.availability, ITEMS_SHOWN as i64).await?;
+        let worst = reads::availability(pool, &ids, kinds.availability, ITEMS_SHOWN as i64).await?;
         found
             .worst
             .extend(worst.into_iter().map(|(id, name, percent)| {
@@ -174,29 +166,13 @@ fn by_source(rows: &[ConnectionRow]) -> Vec<(&str, Vec<i64>)> {
 async fn listed_connection(
     state: &AppState,
     row: &ConnectionRow,
-    last_run: Option<&(RunOutcome, i64)>,
+    last_run: Option<(RunOutcome, i64)>,
 ) -> Result<DashboardConnection, AppError> {
-    let health = Health::of(HealthFacts {
-        token_rejected: row.token_rejected_since.is_some(),
-        last_sync_worked: last_run
-            .filter(|(outcome, _)| *outcome != RunOutcome::Stopped)
-            .map(|(outcome, _)| *outcome == RunOutcome::Ok),
-        syncing: state.syncs.progress(row.id).is_some(),
-        rate_limited: row.waiting_until(clock::now()).is_some(),
-    });
-    let since = match (health, row.token_rejected_since) {
-        (Health::Failing, Some(since)) => Some(since),
-        (Health::Failing, None) => sync_runs::failing_since(&state.pool, row.id).await?,
-        _ => None,
-    };
     Ok(DashboardConnection {
         name: row.name.clone(),
         href: href(row),
         source_name: state.connectors.get(&row.source)?.source().name.to_owned(),
-        health: HealthBadge {
-            health,
-            since: since.map(moment),
-        },
-        last_sync: last_run.map(|(_, at)| moment(*at)),
+        health: badge(state, row, last_run).await?,
+        last_sync: last_run.map(|(_, at)| moment(at)),
     })
 }

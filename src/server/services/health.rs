@@ -14,19 +14,29 @@ use crate::{
     wire::overview::{HealthBadge, Moment},
 };
 
-/// The connection's health and its last finished sync.
+/// The connection's health and when its last sync finished.
 pub async fn health_of(
     state: &AppState,
     row: &ConnectionRow,
 ) -> sqlx::Result<(HealthBadge, Option<Moment>)> {
-    let last = sync_runs::latest_finished(&state.pool, row.id).await?;
-    let last_sync_worked = last
-        .as_ref()
-        .filter(|run| run.outcome != RunOutcome::Stopped)
-        .map(|run| run.outcome == RunOutcome::Ok);
+    let last = sync_runs::latest_finished(&state.pool, row.id)
+        .await?
+        .map(|run| (run.outcome, run.finished_at.unwrap_or(run.started_at)));
+    let badge = badge(state, row, last).await?;
+    Ok((badge, last.map(|(_, finished)| moment(finished))))
+}
+
+/// The connection's health, given its latest finished run: how it ended and when.
+pub async fn badge(
+    state: &AppState,
+    row: &ConnectionRow,
+    last_run: Option<(RunOutcome, i64)>,
+) -> sqlx::Result<HealthBadge> {
     let health = Health::of(HealthFacts {
         token_rejected: row.token_rejected_since.is_some(),
-        last_sync_worked,
+        last_sync_worked: last_run
+            .filter(|(outcome, _)| *outcome != RunOutcome::Stopped)
+            .map(|(outcome, _)| outcome == RunOutcome::Ok),
         syncing: state.syncs.progress(row.id).is_some(),
         rate_limited: row.waiting_until(clock::now()).is_some(),
     });
@@ -35,10 +45,8 @@ pub async fn health_of(
         (Health::Failing, None) => sync_runs::failing_since(&state.pool, row.id).await?,
         _ => None,
     };
-    let badge = HealthBadge {
+    Ok(HealthBadge {
         health,
         since: since.map(moment),
-    };
-    let finished = last.map(|run| moment(run.finished_at.unwrap_or(run.started_at)));
-    Ok((badge, finished))
+    })
 }

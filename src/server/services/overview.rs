@@ -8,7 +8,7 @@ use crate::{
     server::{
         auth::SignedInUser,
         infra::clock,
-        repo::overview as reads,
+        repo::{dashboard as across, overview as reads},
         services::{connection_access::visible, moments::moment},
         state::{AppState, ViewerKey},
     },
@@ -82,14 +82,11 @@ async fn load(
             })
             .collect()
     };
-    let (open, open_incident_total) = reads::open_incidents(
-        pool,
-        connection_id,
-        kinds.incidents,
-        OPEN_INCIDENTS_SHOWN as i64,
-    )
-    .await?;
-    let availability = reads::availability(pool, connection_id, kinds.availability).await?;
+    let this = [connection_id];
+    let (open, open_incident_total) =
+        across::open_incidents(pool, &this, kinds.incidents, OPEN_INCIDENTS_SHOWN as i64).await?;
+    // Every figure, to count them; the chart shows the worst.
+    let availability = across::availability(pool, &this, kinds.availability, i64::MAX).await?;
     let mut response_monitors: Vec<MonitorChoice> =
         reads::series_monitors(pool, connection_id, kinds.response_times)
             .await?
@@ -115,7 +112,7 @@ async fn load(
             .into_iter()
             .map(|row| OpenIncident {
                 name: row.name.unwrap_or_else(|| "Incident".to_owned()),
-                started: row.since.map(moment),
+                started: row.started.map(moment),
                 acknowledged_by: row.acknowledged_by.filter(|by| !by.is_empty()),
             })
             .collect(),
@@ -124,7 +121,7 @@ async fn load(
         availability: availability
             .into_iter()
             .take(AVAILABILITY_SHOWN)
-            .map(|(label, value)| Measure { label, value })
+            .map(|(_, label, value)| Measure { label, value })
             .collect(),
         incidents_per_day: per_day(
             reads::incidents_per_day(pool, connection_id, kinds.incidents, &first_day()).await?,

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::app::{
     page_data::{page_data, PageData},
     query_string::query_string,
+    query_string::query_value,
 };
 use crate::wire::args::{data::RecordsArgs, ConnectionRef};
 use crate::{
@@ -25,12 +26,9 @@ impl TableUrl {
     }
 
     fn get(&self, key: &str) -> String {
-        let key = format!("{}{key}", self.prefix);
-        self.query
-            .iter()
-            .find(|(name, _)| *name == key)
-            .map(|(_, value)| value.clone())
+        query_value(&self.query, &format!("{}{key}", self.prefix))
             .unwrap_or_default()
+            .to_owned()
     }
 
     fn page(&self) -> i64 {

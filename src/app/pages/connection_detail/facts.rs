@@ -1,18 +1,12 @@
 use leptos::prelude::*;
 
-use crate::domain::{
-    token_reach::{TeamChoice, ALL_TEAMS},
-    Privacy,
-};
+use crate::domain::token_reach::{TeamChoice, ALL_TEAMS};
 use crate::wire::connections::ConnectionFacts;
 
 /// What the connection is: source, owner, privacy, created, credential, status.
 #[component]
 pub fn Facts(facts: ConnectionFacts) -> impl IntoView {
-    let privacy = match (facts.privacy, &facts.team_name) {
-        (Privacy::Team, Some(team)) => format!("{} ({team})", Privacy::Team.label()),
-        (privacy, _) => privacy.label().to_owned(),
-    };
+    let privacy = facts.privacy.label_with_team(facts.team_name.as_deref());
     let credential = facts.credential;
     let teams = match (&facts.source_teams, credential.reached_teams.as_slice()) {
         (TeamChoice::All, []) => ALL_TEAMS.to_owned(),

@@ -2,7 +2,6 @@ use leptos::prelude::*;
 
 use crate::{
     app::components::{health_tag::HealthTag, when::When},
-    domain::Privacy,
     wire::connection_detail::ConnectionDetail,
 };
 
@@ -11,10 +10,7 @@ use crate::{
 #[component]
 pub fn ConnectionHeader(detail: ConnectionDetail) -> impl IntoView {
     let facts = detail.facts;
-    let privacy = match (facts.privacy, &facts.team_name) {
-        (Privacy::Team, Some(team)) => format!("{} ({team})", Privacy::Team.label()),
-        (privacy, _) => privacy.label().to_owned(),
-    };
+    let privacy = facts.privacy.label_with_team(facts.team_name.as_deref());
     view! {
         <header class="connection-header">
             <p class="breadcrumb">

@@ -112,7 +112,7 @@ fn OverviewBody(overview: ConnectionOverview) -> impl IntoView {
                         bars=availability
                         low
                         high=100.0
-                        show=percent
+                        show=scale::percent
                         warn_below=99.9
                     />
                 }.into_any()
@@ -207,10 +207,6 @@ fn DurationBars(id: &'static str, what: &'static str, spread: DurationSpread) ->
     }
 }
 
-fn percent(value: f64) -> String {
-    format!("{} %", scale::number(value))
-}
-
 fn milliseconds(seconds: f64) -> String {
     format!("{} ms", (seconds * 1000.0).round())
 }
@@ -220,7 +216,7 @@ fn availability_words(shown: &[Measure], total: i64) -> String {
         Some(worst) => format!(
             "Worst: {} at {}. {} of {} shown, worst first.",
             worst.label,
-            percent(worst.value),
+            scale::percent(worst.value),
             shown.len(),
             count(total, "monitor", "monitors")
         ),

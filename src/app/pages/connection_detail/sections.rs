@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::app::query_string::query_value;
+
 /// The parts of a connection's page, each at its own address (`?section=…`), so they work
 /// without JavaScript and can be bookmarked.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -21,10 +23,8 @@ impl Section {
 
     /// The section a URL query names; the Overview for none or anything else.
     pub fn from_query(query: &[(String, String)]) -> Self {
-        query
-            .iter()
-            .find(|(key, _)| key == "section")
-            .and_then(|(_, value)| Self::ALL.into_iter().find(|s| s.key() == value))
+        query_value(query, "section")
+            .and_then(|value| Self::ALL.into_iter().find(|s| s.key() == value))
             .unwrap_or_default()
     }
 

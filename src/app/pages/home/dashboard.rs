@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     app::{
-        charts::scale::number,
+        charts::scale::percent,
         components::{health_tag::HealthTag, scroll_box::ScrollBox, when::When},
     },
     wire::dashboard::Dashboard,
@@ -125,7 +125,7 @@ pub fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                             {worst_availability.into_iter().map(|item| view! {
                                 <li>
                                     <a href=item.href>{item.name}</a>
-                                    {format!(" — {}: {} %", item.connection, number(item.percent))}
+                                    {format!(" — {}: {}", item.connection, percent(item.percent))}
                                 </li>
                             }).collect_view()}
                         </ol>

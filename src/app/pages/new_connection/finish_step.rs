@@ -13,7 +13,7 @@ use crate::{
         error_notice::error_page,
         forms::{form_error, FormMessage, SubmitButton},
     },
-    domain::{catalog::SourceDefinition, Privacy},
+    domain::catalog::SourceDefinition,
     error::AppError,
 };
 
@@ -59,10 +59,9 @@ pub fn FinishStep(source: &'static SourceDefinition, values: StepValues) -> impl
 fn Review(review: ConnectionReview, values: StepValues) -> impl IntoView {
     let action = ServerAction::<CreateConnection>::new();
     let error = form_error(action.value());
-    let privacy = match (&review.privacy, &review.team) {
-        (Privacy::Team, Some(team)) => format!("{} ({})", Privacy::Team.label(), team.name),
-        (privacy, _) => privacy.label().to_owned(),
-    };
+    let privacy = review
+        .privacy
+        .label_with_team(review.team.as_ref().map(|team| team.name.as_str()));
     let back = values.step_two_url(&review.source_id);
     view! {
         <section aria-labelledby="finish-title">

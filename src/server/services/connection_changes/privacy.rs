@@ -41,13 +41,6 @@ async fn viewers(
     Ok(ids)
 }
 
-fn privacy_label(privacy: Privacy, team: Option<&str>) -> String {
-    match (privacy, team) {
-        (Privacy::Team, Some(team)) => format!("{} ({team})", privacy.label()),
-        (privacy, _) => privacy.label().to_owned(),
-    }
-}
-
 /// Changes who can see the connection. If that takes access away from anyone, nothing changes
 /// until the request confirms it; the refusal names who would lose access.
 pub async fn change_privacy(
@@ -110,8 +103,8 @@ pub async fn change_privacy(
                 ),
         ));
     }
-    let from = privacy_label(current, row.team_name.as_deref());
-    let to = privacy_label(settings.privacy, new_team.as_deref());
+    let from = current.label_with_team(row.team_name.as_deref());
+    let to = settings.privacy.label_with_team(new_team.as_deref());
     let mut tx = db::begin_write(&state.pool).await?;
     connections::set_privacy(&mut *tx, row.id, settings.privacy, settings.team_id).await?;
     history::record(

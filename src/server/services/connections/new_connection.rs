@@ -1,7 +1,7 @@
 //! The stepper's server side: the choices of step two, the review, and creating the connection.
 
 use crate::{
-    domain::{connection_forms::ConnectionDraft, token_reach::TeamChoice, FieldErrors, Privacy},
+    domain::{connection_forms::ConnectionDraft, token_reach::TeamChoice, FieldErrors},
     error::AppError,
     server::{
         auth::SignedInUser,
@@ -167,10 +167,9 @@ pub async fn create(
         },
     )
     .await?;
-    let privacy = match (&review.privacy, &review.team) {
-        (Privacy::Team, Some(team)) => format!("{} ({})", Privacy::Team.label(), team.name),
-        (privacy, _) => privacy.label().to_owned(),
-    };
+    let privacy = review
+        .privacy
+        .label_with_team(review.team.as_ref().map(|team| team.name.as_str()));
     history::record(
         &mut tx,
         id,
