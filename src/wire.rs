@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod data;
 pub mod invites;
 pub mod members;
+pub mod moment;
 pub mod overview;
 pub mod session;
 pub mod teams;

@@ -3,6 +3,9 @@ import { teamToken } from "./people";
 import { newConnection } from "./stepper";
 import { openSection, sections, waitForSync } from "./sections";
 
+/** An exact time as `<time datetime>` carries it. */
+const EXACT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
 /** The charts of the Overview, by the title their figure is named by. */
 const CHARTS = [
   "Availability per monitor, last 30 days",
@@ -23,7 +26,7 @@ test("a connection's page reads top-down: its header, then each section by its l
   for (const fact of ["Source", "Privacy", "Owner", "Last sync"]) {
     await expect(header.getByRole("term").filter({ hasText: fact })).toBeVisible();
   }
-  await expect(header.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  await expect(header.locator("time")).toHaveAttribute("datetime", EXACT);
 
   // The Overview is where the page starts.
   await expect(sections(page).getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
@@ -35,6 +38,11 @@ test("a connection's page reads top-down: its header, then each section by its l
   await expect(page).toHaveURL(/section=data/);
   await expect(page.getByRole("region", { name: "Data" }).getByRole("table", { name: "Monitors" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Overview" })).toHaveCount(0);
+  // A table's times read as every other time does, the exact value in `datetime`.
+  await page.getByRole("region", { name: "Data" }).getByRole("link", { name: "Incidents", exact: true }).click();
+  const started = page.getByRole("table", { name: "Incidents" }).locator("td time").first();
+  await expect(started).toHaveAttribute("datetime", EXACT);
+  await expect(started).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
 
   await openSection(page, "Settings");
   await expect(page.getByRole("region", { name: "Name", exact: true }).getByLabel("Connection Name")).toBeVisible();
@@ -42,7 +50,9 @@ test("a connection's page reads top-down: its header, then each section by its l
   await expect(danger.getByRole("button", { name: "Delete Connection" })).toBeVisible();
 
   await openSection(page, "History");
-  await expect(page.getByRole("region", { name: "History" }).getByRole("listitem").last()).toContainText(`Created “${name}”`);
+  const created = page.getByRole("region", { name: "History" }).getByRole("listitem").last();
+  await expect(created).toContainText(`Created “${name}”`);
+  await expect(created.locator("time")).toHaveAttribute("datetime", EXACT);
 
   // A section's address can be bookmarked.
   await page.goto(`${path}?section=settings`);

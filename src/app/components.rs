@@ -6,6 +6,7 @@ pub mod error_notice;
 pub mod forms;
 pub mod health_tag;
 pub mod hydrated;
+pub mod page_links;
 pub mod scroll_box;
 pub mod settings_menu;
 pub mod site_header;

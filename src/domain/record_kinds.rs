@@ -45,7 +45,7 @@ pub enum Format {
     Seconds,
     /// A percentage (99.98).
     Percent,
-    /// ISO-8601; shown as given.
+    /// RFC 3339, in any offset; tables show it in UTC as pages show every time.
     Time,
     /// Yes or no.
     Flag,

@@ -1,5 +1,7 @@
 //! Short, single-line text a person types: names of things.
 
+use std::cmp::Ordering;
+
 /// Trims `value` and checks it is present, at most `max` characters, and free of control
 /// characters. `label` names the field in the message ("Team Name is required.").
 pub fn parse_line(label: &str, value: &str, max: usize) -> Result<String, String> {
@@ -28,33 +30,48 @@ pub fn parse_optional_line(label: &str, value: &str, max: usize) -> Result<Optio
 }
 
 /// "Service 2" before "Service 10": digits compare as numbers, the rest by letters, case
-/// aside.
-pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    fn chunks(text: &str) -> Vec<(bool, String)> {
-        let mut out: Vec<(bool, String)> = Vec::new();
-        for c in text.chars() {
-            let digit = c.is_ascii_digit();
-            match out.last_mut() {
-                Some((was_digit, chunk)) if *was_digit == digit => chunk.push(c),
-                _ => out.push((digit, c.to_string())),
-            }
-        }
-        out
-    }
-    let (a_chunks, b_chunks) = (chunks(a), chunks(b));
-    for ((a_digit, a), (b_digit, b)) in a_chunks.iter().zip(&b_chunks) {
-        let order = match (a_digit, b_digit) {
-            (true, true) => {
-                let (a, b) = (a.trim_start_matches('0'), b.trim_start_matches('0'));
-                a.len().cmp(&b.len()).then_with(|| a.cmp(b))
-            }
-            _ => a.to_lowercase().cmp(&b.to_lowercase()),
+/// aside; text that reads the same by those rules falls back to exact order. It is the
+/// database's `natural_order` collation too, so it allocates nothing.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut a_rest, mut b_rest) = (a, b);
+    loop {
+        let (x, y) = match (a_rest.chars().next(), b_rest.chars().next()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => (x, y),
         };
-        if order.is_ne() {
-            return order;
+        if x.is_ascii_digit() && y.is_ascii_digit() {
+            let (a_number, a_after) = leading_digits(a_rest);
+            let (b_number, b_after) = leading_digits(b_rest);
+            let (a_number, b_number) = (
+                a_number.trim_start_matches('0'),
+                b_number.trim_start_matches('0'),
+            );
+            let order = a_number
+                .len()
+                .cmp(&b_number.len())
+                .then_with(|| a_number.cmp(b_number));
+            if order.is_ne() {
+                return order;
+            }
+            (a_rest, b_rest) = (a_after, b_after);
+        } else {
+            let order = x.to_lowercase().cmp(y.to_lowercase());
+            if order.is_ne() {
+                return order;
+            }
+            (a_rest, b_rest) = (&a_rest[x.len_utf8()..], &b_rest[y.len_utf8()..]);
         }
     }
-    a_chunks.len().cmp(&b_chunks.len()).then_with(|| a.cmp(b))
+}
+
+/// The ASCII digits `text` starts with, and what follows them.
+fn leading_digits(text: &str) -> (&str, &str) {
+    let end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    text.split_at(end)
 }
 
 #[cfg(test)]
@@ -98,5 +115,17 @@ mod tests {
             names,
             ["API", "Service 1", "service 2", "Service 10", "Service 100"]
         );
+    }
+
+    #[test]
+    fn natural_order_is_total_and_reads_past_numbers() {
+        assert_eq!(natural_cmp("db 02 eu", "db 2 us"), Ordering::Less);
+        assert_eq!(natural_cmp("ab1", "abc"), Ordering::Less);
+        assert_eq!(natural_cmp("a", "a1"), Ordering::Less);
+        assert_eq!(natural_cmp("Émile 9", "émile 10"), Ordering::Less);
+        // Equal by the rules, still ordered: a database sort needs one answer.
+        assert_eq!(natural_cmp("Api", "API"), "Api".cmp("API"));
+        assert_eq!(natural_cmp("x007", "x7"), "x007".cmp("x7"));
+        assert_eq!(natural_cmp("same", "same"), Ordering::Equal);
     }
 }

@@ -35,6 +35,14 @@ pub fn count(n: i64, one: &str, many: &str) -> String {
     }
 }
 
+/// An exact UTC time (`2026-01-02T00:00:37Z`) as pages show times: `2026-01-02 00:00 UTC`;
+/// `None` for other text.
+pub fn utc_words(exact: &str) -> Option<String> {
+    let (day, time) = exact.strip_suffix('Z')?.split_once('T')?;
+    let hours_minutes = time.get(..5)?;
+    (day.len() == 10).then(|| format!("{day} {hours_minutes} UTC"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,6 +56,17 @@ mod tests {
         assert_eq!(ago(9 * DAY), "9 days ago");
         assert_eq!(ago(-5 * MINUTE), "in 5 min");
         assert_eq!(ago(i64::MIN), format!("in {}", span(i64::MAX)));
+    }
+
+    #[test]
+    fn exact_utc_times_read_as_every_page_shows_them() {
+        assert_eq!(
+            utc_words("2026-01-02T00:00:37Z").as_deref(),
+            Some("2026-01-02 00:00 UTC")
+        );
+        assert_eq!(utc_words("2026-01-02"), None);
+        assert_eq!(utc_words("—"), None);
+        assert_eq!(utc_words("xT€Z"), None);
     }
 
     #[test]

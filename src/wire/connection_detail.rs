@@ -3,9 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::wire::{
-    connections::ConnectionFacts,
-    members::TeamRef,
-    overview::{HealthBadge, Moment},
+    connections::ConnectionFacts, members::TeamRef, moment::Moment, overview::HealthBadge,
 };
 
 /// Everything the connection's page shows.
@@ -35,10 +33,13 @@ pub struct ConnectionDetail {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HistoryEntry {
     pub id: i64,
-    pub at: String,
+    pub at: Moment,
     pub actor: String,
     pub kind: String,
     pub text: String,
+    /// How many times in a row it happened (1 for once), and when it last did.
+    pub repeats: i64,
+    pub last: Option<Moment>,
 }
 
 /// What Test now found.

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     domain::{token_reach::TeamChoice, CheckStatus, Privacy},
-    wire::members::TeamRef,
+    wire::{members::TeamRef, moment::Moment},
 };
 
 /// A source in the catalog, with how many of its connections the viewer can see.
@@ -29,10 +29,10 @@ pub struct CredentialTile {
     pub description: Option<String>,
     /// `••••` and the token's last four characters.
     pub fingerprint: String,
-    pub set_at: String,
+    pub set_at: Moment,
     pub set_by: String,
     pub status: CheckStatus,
-    pub checked_at: Option<String>,
+    pub checked_at: Option<Moment>,
     /// What the token reaches, as the last check told.
     pub reach: Option<String>,
     /// The Better Stack teams it reaches, by name, as the last check found them.
@@ -75,8 +75,9 @@ pub struct ConnectionSummary {
     pub team_name: Option<String>,
     pub fingerprint: String,
     pub status: CheckStatus,
-    /// The status in words, with since-when for a failing connection.
+    /// The status in words ("Failing — token rejected since"), and since when it fails.
     pub status_text: String,
+    pub since: Option<Moment>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -102,7 +103,7 @@ pub struct ConnectionFacts {
     pub owner: String,
     pub privacy: Privacy,
     pub team_name: Option<String>,
-    pub created: String,
+    pub created: Moment,
     pub credential: CredentialTile,
     /// Which of the token's Better Stack teams it reads.
     pub source_teams: TeamChoice,

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     domain::health::Health,
-    wire::overview::{HealthBadge, Moment},
+    wire::{moment::Moment, overview::HealthBadge},
 };
 
 /// A connection as the dashboard lists it.

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::wire::moment::Moment;
+
 /// How many records of one kind the connection holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KindCount {
@@ -13,7 +15,7 @@ pub struct KindCount {
 /// The last finished sync.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SyncRunInfo {
-    pub finished: String,
+    pub finished: Moment,
     pub took: String,
     pub succeeded: bool,
     /// In words: "Synced", "Failed: …", "Failing — token rejected".
@@ -30,9 +32,9 @@ pub struct SyncStatus {
     /// Every kind the source pulls, in the order its Data tables show them.
     pub counts: Vec<KindCount>,
     /// Since when the source has rejected this connection's token.
-    pub token_rejected_since: Option<String>,
+    pub token_rejected_since: Option<Moment>,
     /// Until when Better Stack asked this connection's syncs to wait, if it is waiting.
-    pub rate_limited_until: Option<String>,
+    pub rate_limited_until: Option<Moment>,
     pub can_sync: bool,
 }
 
@@ -44,6 +46,8 @@ pub struct DataColumn {
     pub label: String,
     /// Long values that break anywhere (URLs).
     pub wrap: bool,
+    /// Times, as RFC 3339 in UTC (see `domain::time_words::utc_words`).
+    pub time: bool,
 }
 
 /// One page of a kind's records, as its table shows them.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Role;
+use crate::{domain::Role, wire::moment::Moment};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MembersOverview {
@@ -21,7 +21,7 @@ pub struct MemberInfo {
     pub email: String,
     pub role: Role,
     pub teams: Vec<String>,
-    pub joined: String,
+    pub joined: Moment,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -30,7 +30,7 @@ pub struct PendingInvite {
     pub email: String,
     pub role: Role,
     pub invited_by: String,
-    pub expires: String,
+    pub expires: Moment,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -44,5 +44,5 @@ pub struct TeamRef {
 pub struct CreatedInvite {
     pub email: String,
     pub link: String,
-    pub expires: String,
+    pub expires: Moment,
 }

@@ -256,7 +256,12 @@ async fn deleting_a_team_makes_what_was_shared_with_it_private_and_removal_hands
 }
 
 /// Copies connection `model` `copies` times in SQL, named `{prefix} 001`, `{prefix} 002`, …
-async fn copy_connection(app: &crate::support::TestApp, model: i64, prefix: &str, copies: i64) {
+pub(crate) async fn copy_connection(
+    app: &crate::support::TestApp,
+    model: i64,
+    prefix: &str,
+    copies: i64,
+) {
     sqlx::query(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?3)
          INSERT INTO connections (source, name, owner_id, credential_id, privacy, team_id, created_at)
@@ -320,4 +325,18 @@ async fn the_list_shows_fifty_at_a_time_by_name_and_counts_only_what_the_viewer_
     assert!(html.contains("Page 2 of 3 (120 connections)"), "{html}");
     assert!(html.contains(r#"href="?page=1""#) && html.contains(r#"href="?page=3""#));
     assert!(html.contains("Shared 050") && !html.contains("Shared 049<"));
+}
+
+#[tokio::test]
+async fn names_sort_as_people_count() {
+    let (app, _double) = app_with_double(usual_world()).await;
+    let admin = app.create_admin("ada@acme.test").await;
+    let tile = save_credential(&admin, "Prod token", "team_natural12345").await;
+    for name in ["Service 10", "service 2", "Service 100", "Service 1", "API"] {
+        create_connection(&app, &admin, tile.id, name, "workspace", None).await;
+    }
+    assert_eq!(
+        visible(&admin).await,
+        ["API", "Service 1", "service 2", "Service 10", "Service 100"]
+    );
 }

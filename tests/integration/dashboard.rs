@@ -10,6 +10,7 @@ use plugboard::{
 };
 
 use crate::{
+    connections::copy_connection,
     support::{
         browser::Browser,
         connections::{create_connection, make_private, save_credential},
@@ -112,4 +113,28 @@ async fn a_connection_the_viewer_may_not_see_is_not_on_their_dashboard() {
     assert_eq!((seen.down_total, seen.open_total), (0, 0));
     assert!(seen.worst_availability.is_empty());
     assert_eq!(dashboard(&admin).await.connections.len(), 1);
+}
+
+#[tokio::test]
+async fn home_lists_the_connections_fifty_a_page_worst_first() {
+    let (app, _double, admin, id) = connected(world()).await;
+    copy_connection(&app, id, "Copy", 60).await;
+    assert_eq!(dashboard(&admin).await.connections.len(), 61);
+
+    let first = admin.get("/").await.body;
+    assert!(first.contains("Page 1 of 2 (61 connections)"), "{first}");
+    assert!(first.contains(r#"href="?page=2""#));
+    // Not synced yet comes before Healthy; names in the order people count.
+    assert!(first.contains(">Copy 001<") && first.contains(">Copy 050<"));
+    assert!(!first.contains(">Copy 051<") && !first.contains(">Status<"));
+
+    let second = admin.get("/?page=2").await.body;
+    assert!(second.contains("Page 2 of 2 (61 connections)"));
+    assert!(second.contains(">Copy 060<") && second.contains(">Status<"));
+    assert!(!second.contains(">Copy 050<"));
+    let past_the_end = admin.get("/?page=9").await.body;
+    assert!(
+        past_the_end.contains("Page 2 of 2"),
+        "a page past the end shows the last"
+    );
 }

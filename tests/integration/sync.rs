@@ -329,13 +329,11 @@ async fn a_token_revoked_between_syncs_marks_the_connection_failing_and_keeps_it
             .body,
     )
     .unwrap();
-    assert!(
-        list.connections[0]
-            .status_text
-            .starts_with("Failing — token rejected since "),
-        "{:?}",
-        list.connections[0]
+    assert_eq!(
+        list.connections[0].status_text,
+        "Failing — token rejected since"
     );
+    assert!(list.connections[0].since.is_some());
     let page = admin
         .get(&format!(
             "/connections/betterstack-uptime/{id}?section=data"
@@ -507,11 +505,16 @@ async fn the_tables_sort_filter_and_page_hundreds_of_rows() {
     let first = page("name", "asc", "", "1").await;
     assert_eq!((first.total, first.pages, first.rows.len()), (130, 3, 50));
     assert_eq!(first.rows[0][0], "Service 0");
+    assert_eq!(
+        (first.rows[2][0].as_str(), first.rows[10][0].as_str()),
+        ("Service 2", "Service 10"),
+        "names sort as people count"
+    );
     assert_eq!(first.columns[0].label, "Name");
     let last = page("name", "asc", "", "3").await;
     assert_eq!(last.rows.len(), 30);
     let descending = page("name", "desc", "", "1").await;
-    assert_eq!(descending.rows[0][0], "Service 99");
+    assert_eq!(descending.rows[0][0], "Service 129");
     let filtered = page("name", "asc", "Service 12", "1").await;
     assert_eq!(filtered.total, 11, "Service 12 and 120–129");
     let hostile = page("name; DROP TABLE synced_records", "asc", "%_'\"", "1").await;
@@ -526,10 +529,28 @@ async fn the_tables_sort_filter_and_page_hundreds_of_rows() {
     let incidents: DataTable = serde_json::from_str(&incidents.body).unwrap();
     assert_eq!(incidents.total, 60);
     assert_eq!(incidents.columns[3].label, "Started");
+    assert!(incidents.columns[3].time);
+    let started = &incidents.rows[0][3];
     assert!(
-        incidents.rows[0][3].starts_with("2026-11-20"),
-        "newest first"
+        started.starts_with("2026-11-20T"),
+        "newest first: {started}"
     );
+    assert!(
+        started.ends_with('Z') && started.len() == "2026-11-20T00:00:00Z".len(),
+        "in UTC to the second: {started}"
+    );
+    let html = admin
+        .get(&format!(
+            "/connections/{SOURCE}/{id}?section=data&data=incidents"
+        ))
+        .await
+        .body;
+    let shown = format!(
+        r#"<time datetime="{started}">{} {} UTC"#,
+        &started[..10],
+        &started[11..16]
+    );
+    assert!(html.contains(&shown), "{shown} in {html}");
     let unknown = admin
         .call::<ListRecords>(&[("source", SOURCE), ("id", &id), ("kind", "users")])
         .await;

@@ -4,6 +4,7 @@ mod dashboard;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::dashboard::get_dashboard;
 use crate::app::{
@@ -16,6 +17,14 @@ use dashboard::DashboardView;
 pub fn HomePage() -> impl IntoView {
     let viewer = use_viewer();
     let dashboard = page_data(|| (), |_| get_dashboard());
+    let query = use_query_map();
+    let page = move || {
+        query
+            .read_untracked()
+            .get("page")
+            .and_then(|page| page.parse().ok())
+            .unwrap_or(1)
+    };
     view! {
         <Title text="Home"/>
         <section class="page">
@@ -30,7 +39,7 @@ pub fn HomePage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading the dashboard…"</p> }>
                 <ErrorBoundary fallback=error_page>
                     {move || Suspend::new(async move {
-                        dashboard.await.map(|dashboard| view! { <DashboardView dashboard=(*dashboard).clone()/> })
+                        dashboard.await.map(|dashboard| view! { <DashboardView dashboard page=page()/> })
                     })}
                 </ErrorBoundary>
             </Suspense>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::app::components::scroll_box::ScrollBox;
+use crate::app::components::{page_links::PageLinks, scroll_box::ScrollBox};
 use crate::app::page_data::page_data;
 use crate::wire::args::connections::ListConnectionsArgs;
 use crate::wire::connections::ConnectionSummary;
@@ -46,7 +46,13 @@ pub fn SourceConnectionsPage() -> impl IntoView {
                                 </a>
                             </div>
                             <ConnectionTable source_id=page.source_id.clone() rows=page.connections/>
-                            <Pager page=page.page pages=page.pages total=page.total/>
+                            <PageLinks
+                                label="Connections pages"
+                                page=page.page
+                                pages=page.pages
+                                total=page.total
+                                noun=("connection", "connections")
+                            />
                         </section>
                     })
                 })}
@@ -103,26 +109,17 @@ fn rows_html(source_id: &str, rows: &[ConnectionSummary]) -> String {
         html.markup("</td><td class=\"fingerprint\">")
             .text(&row.fingerprint)
             .markup("</td><td>")
-            .text(&row.status_text)
-            .markup("</td></tr>");
+            .text(&row.status_text);
+        if let Some(since) = &row.since {
+            html.markup(" <time datetime=\"")
+                .attribute_value(&since.datetime)
+                .markup("\">")
+                .text(&since.utc)
+                .markup("</time>");
+        }
+        html.markup("</td></tr>");
     }
     html.into_string()
-}
-
-#[component]
-fn Pager(page: i64, pages: i64, total: i64) -> impl IntoView {
-    let noun = if total == 1 {
-        "connection"
-    } else {
-        "connections"
-    };
-    view! {
-        <nav class="pager" aria-label="Connections pages">
-            {(page > 1).then(|| view! { <a href=format!("?page={}", page - 1)>"Previous"</a> })}
-            <span>{format!("Page {page} of {pages} ({total} {noun})")}</span>
-            {(page < pages).then(|| view! { <a href=format!("?page={}", page + 1)>"Next"</a> })}
-        </nav>
-    }
 }
 
 #[cfg(test)]
@@ -140,6 +137,7 @@ mod tests {
             fingerprint: "••••OKEN".to_owned(),
             status: CheckStatus::Verified,
             status_text: "Verified".to_owned(),
+            since: None,
         }
     }
 

@@ -1,6 +1,10 @@
 //! Time, as the database stores it: Unix seconds, UTC.
 
-use time::{format_description::BorrowedFormatItem, macros::format_description, OffsetDateTime};
+use time::{
+    format_description::{well_known::Rfc3339, BorrowedFormatItem},
+    macros::format_description,
+    OffsetDateTime, PrimitiveDateTime,
+};
 
 pub fn now() -> i64 {
     std::time::SystemTime::now()
@@ -36,6 +40,21 @@ pub fn format_day(at: i64) -> String {
     format(at, format_description!("[year]-[month]-[day]"))
 }
 
+/// An ISO 8601 time as sources send it (`2026-01-02T00:00:37.000Z`, with an offset, or with
+/// none, which means UTC), in Unix seconds; `None` for anything else.
+pub fn parse_iso(text: &str) -> Option<i64> {
+    let at = OffsetDateTime::parse(text, &Rfc3339).or_else(|_| {
+        PrimitiveDateTime::parse(
+            text,
+            format_description!(
+                "[year]-[month]-[day]T[hour]:[minute]:[second][optional [.[subsecond]]]"
+            ),
+        )
+        .map(PrimitiveDateTime::assume_utc)
+    });
+    at.ok().map(OffsetDateTime::unix_timestamp)
+}
+
 /// Times outside what `time` can represent (years beyond ±9999) never come from the clock or
 /// the database; they read as the epoch rather than failing a page.
 fn format(at: i64, description: &[BorrowedFormatItem<'_>]) -> String {
@@ -56,5 +75,15 @@ mod tests {
         assert_eq!(format_utc(1_795_363_500), "2026-11-22 16:05 UTC");
         assert_eq!(format_iso(1_795_363_507), "2026-11-22T16:05:07Z");
         assert_eq!(format_day(1_795_363_507), "2026-11-22");
+    }
+
+    #[test]
+    fn times_sources_send_are_read_in_any_offset() {
+        assert_eq!(parse_iso("2026-11-22T16:05:07.250Z"), Some(1_795_363_507));
+        assert_eq!(parse_iso("2026-11-22T18:05:07+02:00"), Some(1_795_363_507));
+        assert_eq!(parse_iso("2026-11-22T16:05:07"), Some(1_795_363_507));
+        assert_eq!(parse_iso("2026-11-22T16:05:07.5"), Some(1_795_363_507));
+        assert_eq!(parse_iso("2026-11-22"), None);
+        assert_eq!(parse_iso("yesterday"), None);
     }
 }

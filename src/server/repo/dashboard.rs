@@ -50,7 +50,7 @@ pub async fn with_status<'e>(
          WHERE connection_id IN (SELECT value FROM json_each(?1))
            AND kind IN (SELECT value FROM json_each(?2))
            AND json_extract(data, '$.status') IN (SELECT value FROM json_each(?3))
-         ORDER BY name COLLATE NOCASE",
+         ORDER BY name COLLATE natural_order",
     )
     .bind(ids_json(ids))
     .bind(serde_json::to_string(kinds).expect("strings"))

@@ -78,7 +78,7 @@ pub async fn page<'e>(
     let rows: Vec<(String, String)> = sqlx::query_as_with(
         &format!(
             "SELECT remote_id, data FROM synced_records WHERE {matching}
-             ORDER BY json_extract(data, ?) IS NULL, json_extract(data, ?) COLLATE NOCASE {direction},
+             ORDER BY json_extract(data, ?) IS NULL, json_extract(data, ?) COLLATE natural_order {direction},
                  remote_id
              LIMIT ? OFFSET ?"
         ),

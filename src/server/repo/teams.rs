@@ -16,7 +16,7 @@ pub struct TeamMemberRow {
 }
 
 pub async fn list<'e>(db: impl SqliteExecutor<'e>) -> sqlx::Result<Vec<TeamRow>> {
-    sqlx::query_as("SELECT id, name FROM teams ORDER BY name COLLATE NOCASE, id")
+    sqlx::query_as("SELECT id, name FROM teams ORDER BY name COLLATE natural_order, id")
         .fetch_all(db)
         .await
 }
@@ -34,7 +34,7 @@ pub async fn all_members<'e>(db: impl SqliteExecutor<'e>) -> sqlx::Result<Vec<Te
         "SELECT tm.team_id, tm.user_id, u.name, tm.is_lead
          FROM team_members tm JOIN users u ON u.id = tm.user_id
          WHERE u.removed_at IS NULL
-         ORDER BY u.name COLLATE NOCASE, u.id",
+         ORDER BY u.name COLLATE natural_order, u.id",
     )
     .fetch_all(db)
     .await
@@ -44,7 +44,7 @@ pub async fn all_members<'e>(db: impl SqliteExecutor<'e>) -> sqlx::Result<Vec<Te
 pub async fn of_user<'e>(db: impl SqliteExecutor<'e>, user_id: i64) -> sqlx::Result<Vec<TeamRow>> {
     sqlx::query_as(
         "SELECT t.id, t.name FROM teams t JOIN team_members tm ON tm.team_id = t.id
-         WHERE tm.user_id = ? ORDER BY t.name COLLATE NOCASE, t.id",
+         WHERE tm.user_id = ? ORDER BY t.name COLLATE natural_order, t.id",
     )
     .bind(user_id)
     .fetch_all(db)

@@ -49,7 +49,7 @@ pub async fn find_current_by_id<'e>(
 /// Every current member, by name.
 pub async fn list_current<'e>(db: impl SqliteExecutor<'e>) -> sqlx::Result<Vec<UserRow>> {
     sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM users WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE, id"
+        "SELECT {COLUMNS} FROM users WHERE removed_at IS NULL ORDER BY name COLLATE natural_order, id"
     ))
     .fetch_all(db)
     .await

@@ -1,5 +1,6 @@
 //! Credentials: a source's token, checked with the source, then stored sealed.
 
+use super::moments::moment;
 use crate::{
     domain::token_reach::Reach,
     domain::{
@@ -41,10 +42,10 @@ pub fn tile(row: CredentialRow) -> CredentialTile {
         name: row.name,
         description: row.description,
         fingerprint: fingerprint(&row.secret_last_four),
-        set_at: clock::format_utc(row.secret_set_at),
+        set_at: moment(row.secret_set_at),
         set_by: row.secret_set_by,
         status,
-        checked_at: row.checked_at.map(clock::format_utc),
+        checked_at: row.checked_at.map(moment),
         team_choice_offered: reach.as_ref().is_some_and(Reach::offers_team_choice),
         reached_teams: reach.map(|reach| reach.teams).unwrap_or_default(),
         reach: row.reach,

@@ -1,5 +1,8 @@
 //! A connection's pulled data, for the people who can see the connection.
 
+use serde_json::Value;
+
+use super::moments::{in_utc, moment};
 use crate::{
     domain::{
         data_tables::{page_count, page_offset, ROWS_PER_PAGE},
@@ -48,7 +51,7 @@ pub async fn status(
     let last = sync_runs::latest_finished(pool, row.id)
         .await?
         .map(|run| SyncRunInfo {
-            finished: clock::format_utc(run.finished_at.unwrap_or(run.started_at)),
+            finished: moment(run.finished_at.unwrap_or(run.started_at)),
             took: format!(
                 "{} s",
                 run.finished_at.unwrap_or(run.started_at) - run.started_at
@@ -74,8 +77,8 @@ pub async fn status(
         running_pages: state.syncs.progress(row.id),
         last,
         counts,
-        token_rejected_since: row.token_rejected_since.map(clock::format_utc),
-        rate_limited_until: row.waiting_until(clock::now()).map(clock::format_utc),
+        token_rejected_since: row.token_rejected_since.map(moment),
+        rate_limited_until: row.waiting_until(clock::now()).map(moment),
         can_sync: can_manage(state, user, &row).await?,
     })
 }
@@ -130,7 +133,7 @@ pub async fn records(
         page_offset(page),
     )
     .await?;
-    let null = serde_json::Value::Null;
+    let null = Value::Null;
     Ok(DataTable {
         kind: kind.key.to_owned(),
         label: kind.label.to_owned(),
@@ -141,6 +144,7 @@ pub async fn records(
                 key: field.key.to_owned(),
                 label: field.label.to_owned(),
                 wrap: field.format == Format::Url,
+                time: field.format == Format::Time,
             })
             .collect(),
         rows: records
@@ -149,9 +153,12 @@ pub async fn records(
                 kind.fields
                     .iter()
                     .map(|field| {
-                        field
-                            .format
-                            .show(record.fields.get(field.key).unwrap_or(&null))
+                        let value = record.fields.get(field.key).unwrap_or(&null);
+                        match (field.format, value) {
+                            (Format::Time, Value::String(text)) => in_utc(text),
+                            _ => None,
+                        }
+                        .unwrap_or_else(|| field.format.show(value))
                     })
                     .collect()
             })

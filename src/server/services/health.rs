@@ -11,7 +11,7 @@ use crate::{
         services::moments::moment,
         state::AppState,
     },
-    wire::overview::{HealthBadge, Moment},
+    wire::{moment::Moment, overview::HealthBadge},
 };
 
 /// The connection's health and when its last sync finished.

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 
+use super::moments::moment;
 use crate::{
     error::AppError,
     server::{
@@ -156,17 +157,14 @@ pub async fn page(
         .into_iter()
         .map(|row| {
             let event: Event = serde_json::from_str(&row.detail).map_err(AppError::internal)?;
-            let mut text = event.describe();
-            if row.repeats > 1 {
-                let last = clock::format_utc(row.last_at.unwrap_or(row.at));
-                text.push_str(&format!(" — {} times, the last at {last}", row.repeats));
-            }
             Ok(HistoryEntry {
                 id: row.id,
-                at: clock::format_utc(row.at),
+                at: moment(row.at),
                 actor: row.actor_name.unwrap_or_else(|| "Someone".into()),
                 kind: row.kind,
-                text,
+                text: event.describe(),
+                repeats: row.repeats,
+                last: (row.repeats > 1).then(|| moment(row.last_at.unwrap_or(row.at))),
             })
         })
         .collect::<Result<_, AppError>>()?;

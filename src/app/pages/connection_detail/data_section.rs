@@ -11,7 +11,10 @@ use crate::domain::time_words::count;
 use crate::wire::args::ConnectionRef;
 use crate::{
     api::sync::{get_sync_status, SyncNow},
-    app::components::forms::{form_error, FormMessage, SubmitButton},
+    app::components::{
+        forms::{form_error, FormMessage, SubmitButton},
+        when::When,
+    },
     error::AppError,
     wire::data::SyncStatus,
 };
@@ -80,9 +83,11 @@ pub fn DataSection(source: String, id: i64, can_sync: bool, state: DataState) ->
     // The tables reload when a sync finishes. Only in the browser (effects do not run on the
     // server): a server-rendered table must not wait on the status, or rendering never ends.
     Effect::new(move |seen: Option<Option<Option<String>>>| {
-        let finished = status
-            .get()
-            .map(|reply| reply.ok().and_then(|s| s.last.map(|last| last.finished)));
+        let finished = status.get().map(|reply| {
+            reply
+                .ok()
+                .and_then(|s| s.last.map(|last| last.finished.datetime))
+        });
         if let (Some(Some(before)), Some(now)) = (&seen, &finished) {
             if before != now {
                 data_version.update(|v| *v += 1);
@@ -127,10 +132,14 @@ fn SyncSummary(status: SyncStatus, shown: String) -> impl IntoView {
     };
     view! {
         {status.token_rejected_since.map(|since| view! {
-            <p class="notice notice-error">{format!("Failing — token rejected since {since}. The data below is from before.")}</p>
+            <p class="notice notice-error">
+                "Failing — token rejected since " <When at=since/> ". The data below is from before."
+            </p>
         })}
         {status.rate_limited_until.map(|until| view! {
-            <p class="notice notice-warn">{format!("Waiting for Better Stack (rate limited). The next try is at {until}.")}</p>
+            <p class="notice notice-warn">
+                "Waiting for Better Stack (rate limited). The next try is at " <When at=until/> "."
+            </p>
         })}
         <div role="status" aria-live="polite" class="sync-progress">
             {status.running_pages.map(|pages| view! {
@@ -149,15 +158,18 @@ fn SyncSummary(status: SyncStatus, shown: String) -> impl IntoView {
             <dt>"Last sync"</dt>
             <dd>
                 {match status.last {
-                    Some(last) => format!(
-                        "{} — finished {}, took {}, {}, {} changed",
-                        last.outcome,
-                        last.finished,
-                        last.took,
-                        count(last.pages, "page", "pages"),
-                        count(last.rows_changed, "row", "rows"),
-                    ),
-                    None => "Not synced yet".to_owned(),
+                    Some(last) => view! {
+                        {format!("{} — finished ", last.outcome)}
+                        <When at=last.finished/>
+                        {format!(
+                            ", took {}, {}, {} changed",
+                            last.took,
+                            count(last.pages, "page", "pages"),
+                            count(last.rows_changed, "row", "rows"),
+                        )}
+                    }
+                    .into_any(),
+                    None => "Not synced yet".into_any(),
                 }}
             </dd>
         </dl>

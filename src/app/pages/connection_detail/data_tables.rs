@@ -5,6 +5,7 @@ use crate::app::{
     query_string::query_string,
     query_string::query_value,
 };
+use crate::domain::time_words::utc_words;
 use crate::wire::args::{data::RecordsArgs, ConnectionRef};
 use crate::{
     api::sync::list_records, app::components::error_notice::error_page, error::AppError,
@@ -160,7 +161,11 @@ pub fn RecordsTable(source: String, id: i64, data: TableData) -> impl IntoView {
 
 #[component]
 fn Rows(table: TableUrl, page: DataTable) -> impl IntoView {
-    let wraps: Vec<bool> = page.columns.iter().map(|column| column.wrap).collect();
+    let columns: Vec<(bool, bool)> = page
+        .columns
+        .iter()
+        .map(|column| (column.wrap, column.time))
+        .collect();
     let pages_label = format!("{} pages", page.label);
     view! {
         // Focusable, so a keyboard can scroll a table wider than the screen.
@@ -170,12 +175,14 @@ fn Rows(table: TableUrl, page: DataTable) -> impl IntoView {
                 <thead><tr><SortHeaders table=table.clone() page=page.clone()/></tr></thead>
                 <tbody>
                     {page.rows.into_iter().map(|row| {
-                        let mut cells = row.into_iter().zip(wraps.iter().copied());
+                        let mut cells = row.into_iter().zip(columns.iter().copied());
                         let (name, _) = cells.next().unwrap_or_default();
                         view! {
                             <tr>
                                 <th scope="row">{name}</th>
-                                {cells.map(|(value, wrap)| view! { <td class:wrap=wrap>{value}</td> }).collect_view()}
+                                {cells.map(|(value, (wrap, time))| view! {
+                                    <td class:wrap=wrap>{time.then(|| cell_time(&value)).flatten().unwrap_or_else(|| value.into_any())}</td>
+                                }).collect_view()}
                             </tr>
                         }
                     }).collect_view()}
@@ -184,6 +191,12 @@ fn Rows(table: TableUrl, page: DataTable) -> impl IntoView {
         </div>
         <Pager table label=pages_label page=page.page pages=page.pages total=page.total/>
     }
+}
+
+/// A time cell (exact UTC) as every page shows times; `None` when it holds no time.
+fn cell_time(exact: &str) -> Option<AnyView> {
+    let words = utc_words(exact)?;
+    Some(view! { <time datetime=exact.to_owned()>{words}</time> }.into_any())
 }
 
 /// Column headers that sort by themselves when followed.

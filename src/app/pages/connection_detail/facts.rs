@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::app::components::when::{At, When};
 use crate::domain::token_reach::{TeamChoice, ALL_TEAMS};
 use crate::wire::connections::ConnectionFacts;
 
@@ -28,21 +29,21 @@ pub fn Facts(facts: ConnectionFacts) -> impl IntoView {
             <dt>"Better Stack teams"</dt>
             <dd>{teams}</dd>
             <dt>"Created"</dt>
-            <dd>{facts.created}</dd>
+            <dd><At at=facts.created/></dd>
             <dt>"Credential"</dt>
             <dd>
                 {credential.name}
                 " "
                 <span class="fingerprint">{credential.fingerprint}</span>
                 <br/>
-                {format!("Set {} by {}", credential.set_at, credential.set_by)}
+                "Set " <When at=credential.set_at/> {format!(" by {}", credential.set_by)}
                 <br/>
                 {used_by}
             </dd>
             <dt>"Status"</dt>
             <dd>
                 {credential.status.label()}
-                {credential.checked_at.map(|at| format!(", last checked {at}"))}
+                {credential.checked_at.map(|at| view! { ", last checked " <When at/> })}
                 {credential.reach.map(|reach| format!(" ({reach})"))}
             </dd>
         </dl>

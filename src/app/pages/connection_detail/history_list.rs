@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::data_tables::{Pager, TableUrl};
+use crate::app::components::when::When;
 use crate::wire::connection_detail::ConnectionDetail;
 
 /// What happened to the connection, newest first, with who and when; a page at a time, the
@@ -16,11 +17,15 @@ pub fn HistoryList(detail: ConnectionDetail, query: Vec<(String, String)>) -> im
                     .into_iter()
                     .map(|entry| view! {
                         <li class=format!("history-{}", entry.kind)>
-                            <span class="history-when">{entry.at}</span>
+                            <span class="history-when"><When at=entry.at/></span>
                             " "
                             <strong>{entry.actor}</strong>
                             ": "
                             {entry.text}
+                            {entry.last.map(|last| view! {
+                                {format!(" — {} times, the last at ", entry.repeats)}
+                                <When at=last/>
+                            })}
                         </li>
                     })
                     .collect_view()}

@@ -3,7 +3,10 @@ use leptos::prelude::*;
 use super::Target;
 use crate::{
     api::connection_changes::SwapToken,
-    app::components::forms::{field_message, form_error, kept_value, FormMessage, TextField},
+    app::components::{
+        forms::{field_message, form_error, kept_value, FormMessage, TextField},
+        when::When,
+    },
     domain::{limits::MAX_TOKEN_CHARS, SwapMode},
     error::AppError,
     wire::connections::ConnectionFacts,
@@ -37,7 +40,8 @@ pub fn SwapForm(
             <h2 id="swap-title">"API Token"</h2>
             <p>
                 "Now in use: " <span class="fingerprint">{facts.credential.fingerprint.clone()}</span>
-                {format!(", set {} by {}.", facts.credential.set_at, facts.credential.set_by)}
+                ", set " <When at=facts.credential.set_at.clone()/>
+                {format!(" by {}.", facts.credential.set_by)}
             </p>
             <ActionForm action attr:class="form">
                 <FormMessage error/>

@@ -1,16 +1,23 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::{
     app::{
         charts::scale::percent,
-        components::{health_tag::HealthTag, scroll_box::ScrollBox, when::When},
+        components::{
+            health_tag::HealthTag, page_links::PageLinks, scroll_box::ScrollBox, when::When,
+        },
     },
-    wire::dashboard::Dashboard,
+    domain::data_tables::{page_count, page_offset, ROWS_PER_PAGE},
+    wire::dashboard::{Dashboard, DashboardConnection},
 };
 
-/// What needs someone across the viewer's connections; with none yet, the way to add one.
+/// What needs someone across the viewer's connections, and page `page` of the connections
+/// worst first (a page at a time: a workspace of a thousand still gets a page that loads at
+/// once); with no connections yet, the way to add one.
 #[component]
-pub fn DashboardView(dashboard: Dashboard) -> impl IntoView {
+pub fn DashboardView(dashboard: Arc<Dashboard>, page: i64) -> impl IntoView {
     if dashboard.connections.is_empty() {
         return view! {
             <section class="panel" aria-labelledby="start-title">
@@ -21,15 +28,21 @@ pub fn DashboardView(dashboard: Dashboard) -> impl IntoView {
         }
         .into_any();
     }
-    let Dashboard {
-        connections,
-        health_counts,
-        down,
-        down_total,
-        open_incidents,
-        open_total,
-        worst_availability,
-    } = dashboard;
+    let total = dashboard.connections.len() as i64;
+    let pages = page_count(total);
+    let page = page.clamp(1, pages);
+    let connections: Vec<DashboardConnection> = dashboard
+        .connections
+        .iter()
+        .skip(page_offset(page) as usize)
+        .take(ROWS_PER_PAGE as usize)
+        .cloned()
+        .collect();
+    let (down_total, open_total) = (dashboard.down_total, dashboard.open_total);
+    let health_counts = dashboard.health_counts.clone();
+    let down = dashboard.down.clone();
+    let open_incidents = dashboard.open_incidents.clone();
+    let worst_availability = dashboard.worst_availability.clone();
     view! {
         <div class="dashboard">
             <section class="panel" aria-labelledby="health-title">
@@ -73,6 +86,13 @@ pub fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                         </tbody>
                     </table>
                 </ScrollBox>
+                <PageLinks
+                    label="Connections pages"
+                    page
+                    pages
+                    total
+                    noun=("connection", "connections")
+                />
             </section>
             <section class="panel" aria-labelledby="down-title">
                 <h2 id="down-title">{format!("Down now ({down_total})")}</h2>

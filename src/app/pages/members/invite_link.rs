@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::components::hydrated::hydrated;
+use crate::app::components::{hydrated::hydrated, when::At};
 use crate::wire::members::CreatedInvite;
 
 /// The one-time invite link, ready to copy. It is never shown again.
@@ -49,10 +49,8 @@ pub fn InviteLink(invite: CreatedInvite) -> impl IntoView {
                 </div>
             </div>
             <p class="hint">
-                {format!(
-                    "The link works once and expires {}. Copy it now: it will not be shown again.",
-                    invite.expires,
-                )}
+                "The link works once and expires " <At at=invite.expires/>
+                ". Copy it now: it will not be shown again."
             </p>
         </div>
     }

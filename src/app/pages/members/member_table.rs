@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::components::scroll_box::ScrollBox;
+use crate::app::components::{scroll_box::ScrollBox, when::At};
 use crate::wire::members::MemberInfo;
 use crate::{
     api::members::ChangeRole,
@@ -72,7 +72,7 @@ pub fn MemberTable(
                                             </ActionForm>
                                         </td>
                                         <td>{member.teams.join(", ")}</td>
-                                        <td>{member.joined.clone()}</td>
+                                        <td><At at=member.joined.clone()/></td>
                                         <td>
                                             {(!is_you).then(|| view! {
                                                 <a href=format!("/settings/members/{}/remove", member.id)>

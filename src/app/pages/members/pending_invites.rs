@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::components::scroll_box::ScrollBox;
+use crate::app::components::{scroll_box::ScrollBox, when::At};
 use crate::wire::members::PendingInvite;
 use crate::{
     api::members::RevokeInvite,
@@ -37,7 +37,7 @@ pub fn PendingInvites(
                                     <th scope="row">{invite.email.clone()}</th>
                                     <td>{invite.role.label()}</td>
                                     <td>{invite.invited_by}</td>
-                                    <td>{invite.expires}</td>
+                                    <td><At at=invite.expires/></td>
                                     <td>
                                         <ActionForm action attr:class="inline-form">
                                             <input type="hidden" name="invite_id" value=invite.id/>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::components::hydrated::hydrated;
+use crate::app::components::{hydrated::hydrated, when::At};
 use crate::domain::CheckStatus;
 use crate::wire::connections::CredentialTile;
 
@@ -52,9 +52,9 @@ fn CredentialTileChoice(tile: CredentialTile, selected: RwSignal<String>) -> imp
         move || selected.get() == value
     };
     let highlight = is_selected.clone();
-    let status = match (&tile.status, &tile.checked_at) {
-        (CheckStatus::Verified, Some(at)) => format!("Verified {at}"),
-        (status, _) => status.label().to_owned(),
+    let checked_at = match tile.status {
+        CheckStatus::Verified => tile.checked_at,
+        _ => None,
     };
     let used_by = match tile.used_by {
         0 => "Not used by a connection yet".to_owned(),
@@ -83,8 +83,11 @@ fn CredentialTileChoice(tile: CredentialTile, selected: RwSignal<String>) -> imp
             <span class="tile-details" id=details_id>
                 {tile.description.map(|text| view! { <span class="tile-description">{text}</span> })}
                 <span class="fingerprint">{tile.fingerprint}</span>
-                <span class="hint">{format!("Set {} by {}", tile.set_at, tile.set_by)}</span>
-                <span class=format!("status status-{:?}", tile.status).to_lowercase()>{status}</span>
+                <span class="hint">"Set " <At at=tile.set_at/> {format!(" by {}", tile.set_by)}</span>
+                <span class=format!("status status-{:?}", tile.status).to_lowercase()>
+                    {tile.status.label()}
+                    {checked_at.map(|at| view! { " " <At at/> })}
+                </span>
                 {tile.reach.map(|reach| view! { <span class="hint">{reach}</span> })}
                 <span class="hint">{used_by}</span>
             </span>

@@ -65,7 +65,7 @@ pub async fn list_visible<'e>(
 ) -> sqlx::Result<Vec<ConnectionRow>> {
     sqlx::query_as(&format!(
         "{SELECT} WHERE {VISIBLE_TO_VIEWER} AND k.source = ?2
-         ORDER BY k.name COLLATE NOCASE, k.id LIMIT ?3 OFFSET ?4"
+         ORDER BY k.name COLLATE natural_order, k.id LIMIT ?3 OFFSET ?4"
     ))
     .bind(viewer)
     .bind(source)
@@ -120,7 +120,7 @@ pub async fn all_visible<'e>(
     viewer: i64,
 ) -> sqlx::Result<Vec<ConnectionRow>> {
     sqlx::query_as(&format!(
-        "{SELECT} WHERE {VISIBLE_TO_VIEWER} ORDER BY k.name COLLATE NOCASE, k.id"
+        "{SELECT} WHERE {VISIBLE_TO_VIEWER} ORDER BY k.name COLLATE natural_order, k.id"
     ))
     .bind(viewer)
     .fetch_all(db)

@@ -17,7 +17,10 @@ use crate::{
             connections::{self, ConnectionRow},
             credentials,
         },
-        services::credentials::{source, tile},
+        services::{
+            credentials::{source, tile},
+            moments::moment,
+        },
         state::{AppState, ViewerKey},
     },
     wire::connections::{ConnectionFacts, ConnectionSummary, SourceConnections, SourceSummary},
@@ -46,17 +49,15 @@ fn summary(row: ConnectionRow) -> Result<ConnectionSummary, AppError> {
     let status = row.check_status;
     let waiting = row.waiting_until(clock::now()).is_some();
     let status_text = match row.token_rejected_since {
-        Some(since) => format!(
-            "Failing — token rejected since {}",
-            clock::format_utc(since)
-        ),
-        None if waiting => "Waiting for Better Stack (rate limited)".to_owned(),
-        None => status.label().to_owned(),
+        Some(_) => "Failing — token rejected since",
+        None if waiting => "Waiting for Better Stack (rate limited)",
+        None => status.label(),
     };
     Ok(ConnectionSummary {
         privacy: row.privacy,
         status,
-        status_text,
+        status_text: status_text.to_owned(),
+        since: row.token_rejected_since.map(moment),
         fingerprint: fingerprint(&row.secret_last_four),
         id: row.id,
         name: row.name,
@@ -125,7 +126,7 @@ pub async fn facts_of(state: &AppState, row: ConnectionRow) -> Result<Connection
         name: row.name,
         owner: row.owner_name,
         team_name: row.team_name,
-        created: clock::format_utc(row.created_at),
+        created: moment(row.created_at),
         credential: tile(credential),
     })
 }

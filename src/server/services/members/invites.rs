@@ -2,6 +2,7 @@
 
 use url::Url;
 
+use crate::server::services::moments::moment;
 use crate::{
     domain::{
         account_forms::{Invitation, NewMember},
@@ -79,7 +80,7 @@ pub async fn invite(
     Ok(CreatedInvite {
         email: form.email.to_string(),
         link: link.to_string(),
-        expires: clock::format_utc(expires_at),
+        expires: moment(expires_at),
     })
 }
 

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::server::services::moments::moment;
 use crate::{
     domain::Role,
     error::AppError,
@@ -42,7 +43,7 @@ pub async fn overview(state: &AppState, admin: &SignedInUser) -> Result<MembersO
                 email: row.email.clone(),
                 role: row.role,
                 teams: teams_of.remove(&row.id).unwrap_or_default(),
-                joined: clock::format_utc(row.created_at),
+                joined: moment(row.created_at),
             })
         })
         .collect::<Result<_, AppError>>()?;
@@ -57,7 +58,7 @@ pub async fn overview(state: &AppState, admin: &SignedInUser) -> Result<MembersO
                     .get(&invite.invited_by)
                     .cloned()
                     .unwrap_or_else(|| "a former member".into()),
-                expires: clock::format_utc(invite.expires_at),
+                expires: moment(invite.expires_at),
                 email: invite.email,
             })
         })
