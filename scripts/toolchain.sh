@@ -82,18 +82,39 @@ run_cargo() {
   exec cargo "$@"
 }
 
+# The standard library's source, which a release bundle is built from (small_release_std).
+has_std_source() {
+  [ -f "$(rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library/std/Cargo.toml" ]
+}
+
+# The release browser bundle is built with its own std, optimised for size, panicking by
+# aborting at once, without Debug formatting or panic locations: a fifteenth of the wasm's
+# brotli size (bench/README.md). Unstable flags, so RUSTC_BOOTSTRAP, for the wasm build only:
+# the server build is run without them. Without the std source (rust-src) the bundle is
+# built the ordinary way, only larger.
+small_release_std() {
+  has_std_source || { say "no rust-src: the release wasm is built without size settings"; return; }
+  export RUSTC_BOOTSTRAP=1
+  export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
+}
+
 run_leptos() {
-  local mode
+  local mode arg
   mode="$(chosen_toolchain)"
   use_toolchain "$mode"
   # cargo-leptos also reads LEPTOS_* settings from the environment; a value meant for the
   # running server (checked at its start-up) must not break or change the build.
   unset LEPTOS_SITE_ADDR LEPTOS_SITE_ROOT LEPTOS_SITE_PKG_DIR LEPTOS_RELOAD_PORT LEPTOS_ENV
+  # The server build runs without the wasm build's unstable settings (stable semantics).
+  export LEPTOS_BIN_CARGO_COMMAND="env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES cargo"
+  for arg in "$@"; do
+    [ "$arg" = --release ] && small_release_std
+  done
   if [ "$mode" = debian ]; then
-    # Only the wasm build gets the unstable std build; the server build runs without
-    # RUSTC_BOOTSTRAP so it stays on stable semantics.
+    # Debian's std for wasm comes as source only: every wasm build builds it.
     export RUSTC_BOOTSTRAP=1
-    export LEPTOS_BIN_CARGO_COMMAND="env -u RUSTC_BOOTSTRAP cargo"
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld
     exec cargo leptos "$@" --lib-cargo-args=-Zbuild-std=std,panic_abort
   fi
@@ -135,7 +156,7 @@ install_rust() {
   if [ "$mode" = debian ]; then
     apt_install_missing "${DEBIAN_RUST_PACKAGES[@]}"
   else
-    rustup component add clippy rustfmt >/dev/null 2>&1 || true
+    rustup component add clippy rustfmt rust-src >/dev/null 2>&1 || true
   fi
 }
 

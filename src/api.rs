@@ -4,6 +4,7 @@
 //! from our pages), calls one service, and maps the outcome. The types here are everything
 //! the browser may receive; none of them has a field that could hold a secret.
 
+pub mod api_keys;
 pub mod connection_changes;
 pub mod connections;
 pub mod dashboard;

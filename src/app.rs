@@ -22,6 +22,7 @@ pub use shell::shell;
 use components::site_header::SiteHeader;
 use pages::{
     add_credential::AddCredentialPage,
+    api_keys::ApiKeysPage,
     connection_detail::ConnectionDetailPage,
     connections::ConnectionsPage,
     home::HomePage,
@@ -70,6 +71,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/settings/members/:id/remove") view=RemoveMemberPage ssr=ssr.clone()/>
                     <Route path=path!("/settings/teams") view=TeamsPage ssr=ssr.clone()/>
                     <Route path=path!("/settings/teams/:id") view=TeamPage ssr=ssr.clone()/>
+                    <Route path=path!("/settings/api-keys") view=ApiKeysPage ssr=ssr.clone()/>
                 </Routes>
             </main>
         </Router>

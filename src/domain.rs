@@ -2,6 +2,7 @@
 //! that drive both HTML attributes and server-side checks.
 
 pub mod account_forms;
+pub mod api_keys;
 pub mod api_token;
 pub mod catalog;
 mod check_status;

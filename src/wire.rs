@@ -5,6 +5,7 @@
 //! neither has to import the other. None of them has a field that could hold a secret: SSR
 //! serializes every resource's value into the page.
 
+pub mod api_keys;
 pub mod args;
 pub mod connection_detail;
 pub mod connections;

@@ -23,6 +23,7 @@ async function signedInPages(page: Page, javaScriptEnabled: boolean, name: strin
     `${connection}?section=history`,
     "/settings/members",
     "/settings/teams",
+    "/settings/api-keys",
     "/no/such/page",
   ];
 }

@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod add_credential;
+pub mod api_keys;
 pub mod connection_detail;
 pub mod connections;
 pub mod home;

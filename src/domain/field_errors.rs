@@ -46,6 +46,13 @@ impl FieldErrors {
         find(&self.kept, field)
     }
 
+    /// Every (field, message), in the order they were found.
+    pub fn messages(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.messages
+            .iter()
+            .map(|(field, message)| (field.as_str(), message.as_str()))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.messages.is_empty()
     }

@@ -1,5 +1,6 @@
 //! Who is signed in: passwords, sessions, and the guards every server function calls first.
 
+pub mod api_key_rate;
 pub mod backend;
 pub mod cached_sessions;
 pub mod flash;

@@ -11,5 +11,6 @@ pub mod page_guard;
 pub mod render_slots;
 pub mod request;
 pub mod request_log;
+pub mod rest;
 pub mod router;
 pub mod security_headers;

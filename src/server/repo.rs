@@ -1,6 +1,7 @@
 //! All SQL lives here, with bound parameters. Functions take any executor, so callers choose
 //! between the pool and a transaction.
 
+pub mod api_keys;
 pub mod connections;
 pub mod credentials;
 pub mod dashboard;

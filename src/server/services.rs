@@ -2,6 +2,7 @@
 //! these call `repo` for storage and enforce the rules.
 
 pub mod accounts;
+pub mod api_keys;
 pub mod check_budget;
 pub mod connection_access;
 pub mod connection_changes;

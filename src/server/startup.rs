@@ -46,7 +46,7 @@ pub async fn build_state(settings: &Settings) -> Result<AppState, ConfigError> {
         })?;
     // Once start-up has worked: a failed start-up stays one line.
     crate::server::infra::db::file_modes::warn_if_shared(&settings.database.file);
-    Ok(AppState::new(
+    let state = AppState::new(
         settings.leptos.clone(),
         pool,
         master_key,
@@ -57,7 +57,9 @@ pub async fn build_state(settings: &Settings) -> Result<AppState, ConfigError> {
         settings.public_url.clone(),
         settings.sync_interval,
         settings.trusted_proxies.clone(),
-    ))
+    );
+    state.api_rate.set_per_minute(settings.api_rate_per_minute);
+    Ok(state)
 }
 
 /// Serves the app on `listener` until `shutdown` completes; requests in flight then finish.

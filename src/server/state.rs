@@ -15,7 +15,7 @@ use sqlx::SqlitePool;
 use url::Url;
 
 use crate::server::{
-    auth::{passwords::HashingTurns, SignedInUser},
+    auth::{api_key_rate::KeyRate, passwords::HashingTurns, SignedInUser},
     connectors::Connectors,
     infra::master_key::MasterKey,
     read_cache::ReadCache,
@@ -75,6 +75,8 @@ pub struct Shared {
     pub overviews: ReadCache<(ViewerKey, i64, Option<i64>), Arc<ConnectionOverview>>,
     /// Pages of the connections lists, the same way.
     pub connection_lists: ReadCache<(ViewerKey, &'static str, i64), SourceConnections>,
+    /// Requests per minute per API key.
+    pub api_rate: KeyRate,
 }
 
 /// Who an answer was worked out for: everything about the viewer that decides what they
@@ -123,6 +125,7 @@ impl AppState {
             overviews: ReadCache::new(ANSWERS_KEPT),
             dashboards: ReadCache::new(ANSWERS_KEPT),
             connection_lists: ReadCache::new(ANSWERS_KEPT),
+            api_rate: KeyRate::default(),
         }))
     }
 

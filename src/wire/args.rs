@@ -10,6 +10,7 @@
 //! field is no choice.
 
 pub mod accounts;
+pub mod api_keys;
 pub mod connection_changes;
 pub mod connections;
 pub mod data;

@@ -6,6 +6,7 @@
 mod support;
 
 mod accounts;
+mod api_keys;
 mod architecture;
 mod authorization;
 mod cli;

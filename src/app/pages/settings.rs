@@ -31,6 +31,12 @@ pub const SETTINGS_SECTIONS: &[SettingsSection] = &[
         description: "Group members into teams and choose who leads them.",
         admins_only: false,
     },
+    SettingsSection {
+        label: "API Keys",
+        href: "/settings/api-keys",
+        description: "Keys for scripts that use Plugboard's REST API as you.",
+        admins_only: false,
+    },
 ];
 
 /// The sections someone with `role` can open.

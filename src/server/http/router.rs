@@ -18,6 +18,7 @@ use crate::server::{
     http::page_guard,
     http::render_slots::{self, RenderSlots},
     http::request_log,
+    http::rest,
     http::security_headers,
     infra::db,
     state::AppState,
@@ -44,6 +45,7 @@ pub fn router(state: AppState) -> Router {
     // Layers run outside in: the last added sees the request first.
     Router::new()
         .route("/healthz", get(health::healthz))
+        .nest("/api/v1", rest::router())
         .route(
             "/connections/{source}/{id}/{file}",
             get(downloads::download),

@@ -19,6 +19,8 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/plugboard.db";
 pub const DEFAULT_KEY_FILE: &str = "data/master.key";
 pub const DEFAULT_BETTERSTACK_UPTIME_URL: &str = "https://uptime.betterstack.com";
 pub const DEFAULT_SYNC_INTERVAL: Duration = Duration::from_secs(15 * 60);
+/// Requests per minute per API key unless `PLUGBOARD_API_RATE_PER_MINUTE` says otherwise.
+pub const DEFAULT_API_RATE_PER_MINUTE: u32 = 600;
 const LEPTOS_TOML: &str = "Leptos.toml";
 
 // Its own module, so that the master key's loader can report with it without importing this.
@@ -38,6 +40,8 @@ pub struct Settings {
     pub details_per_sync: usize,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`PLUGBOARD_TRUSTED_PROXIES`).
     pub trusted_proxies: Vec<IpAddr>,
+    /// Requests per minute each API key may make (`PLUGBOARD_API_RATE_PER_MINUTE`).
+    pub api_rate_per_minute: u32,
 }
 
 /// Where the SQLite database lives.
@@ -74,6 +78,7 @@ impl Settings {
             sync_interval: sync_interval(env("PLUGBOARD_SYNC_INTERVAL"))?,
             details_per_sync: details_per_sync(env("PLUGBOARD_DETAILS_PER_SYNC"))?,
             trusted_proxies: trusted_proxies(env("PLUGBOARD_TRUSTED_PROXIES"))?,
+            api_rate_per_minute: api_rate_per_minute(env("PLUGBOARD_API_RATE_PER_MINUTE"))?,
         })
     }
 }
@@ -108,6 +113,23 @@ pub fn database(value: Option<String>) -> Result<DatabaseSettings, ConfigError> 
         ));
     }
     Ok(DatabaseSettings { options, file })
+}
+
+/// `PLUGBOARD_API_RATE_PER_MINUTE`: a whole number from 1 to 100,000 (default 600).
+pub fn api_rate_per_minute(value: Option<String>) -> Result<u32, ConfigError> {
+    let Some(raw) = value else {
+        return Ok(DEFAULT_API_RATE_PER_MINUTE);
+    };
+    raw.trim()
+        .parse()
+        .ok()
+        .filter(|n| (1..=100_000).contains(n))
+        .ok_or_else(|| {
+            ConfigError::new(
+                "PLUGBOARD_API_RATE_PER_MINUTE",
+                format!("'{raw}' is not a number of requests from 1 to 100000"),
+            )
+        })
 }
 
 /// `BETTERSTACK_UPTIME_URL`: an http(s) base URL without path, query or fragment.

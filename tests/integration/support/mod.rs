@@ -39,6 +39,7 @@ pub struct TestOptions {
     pub public_url: Option<String>,
     pub betterstack_uptime_url: Option<String>,
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    pub api_rate_per_minute: Option<u32>,
 }
 
 impl TestApp {
@@ -81,6 +82,9 @@ impl TestApp {
             sync_interval: config::DEFAULT_SYNC_INTERVAL,
             details_per_sync: config::DEFAULT_DETAILS_PER_SYNC,
             trusted_proxies: options.trusted_proxies.clone(),
+            api_rate_per_minute: options
+                .api_rate_per_minute
+                .unwrap_or(config::DEFAULT_API_RATE_PER_MINUTE),
         };
         let state = startup::build_state(&settings).await.expect("state");
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");

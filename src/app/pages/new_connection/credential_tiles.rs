@@ -84,7 +84,7 @@ fn CredentialTileChoice(tile: CredentialTile, selected: RwSignal<String>) -> imp
                 {tile.description.map(|text| view! { <span class="tile-description">{text}</span> })}
                 <span class="fingerprint">{tile.fingerprint}</span>
                 <span class="hint">"Set " <At at=tile.set_at/> {format!(" by {}", tile.set_by)}</span>
-                <span class=format!("status status-{:?}", tile.status).to_lowercase()>
+                <span class=format!("status status-{}", tile.status.as_str())>
                     {tile.status.label()}
                     {checked_at.map(|at| view! { " " <At at/> })}
                 </span>

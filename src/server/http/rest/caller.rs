@@ -1,0 +1,53 @@
+//! Who calls the REST API: the owner of the request's API key, as they are now.
+
+use axum::{extract::FromRequestParts, http::request::Parts};
+
+use super::problem::Problem;
+use crate::{
+    domain::api_keys::KeyScope,
+    error::AppError,
+    server::{auth::SignedInUser, infra::clock, services::api_keys, state::AppState},
+};
+
+pub struct Caller {
+    pub user: SignedInUser,
+    pub scope: KeyScope,
+}
+
+impl Caller {
+    /// Only a Manage key changes anything; a Read key is refused with 403.
+    pub fn may_change(&self) -> Result<&SignedInUser, Problem> {
+        match self.scope {
+            KeyScope::Manage => Ok(&self.user),
+            KeyScope::Read => Err(Problem(AppError::Forbidden(
+                "This API key may only read: changes need a Manage key.".into(),
+            ))),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
+        let authorization = parts
+            .headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|value| value.to_str().ok());
+        let key = api_keys::authenticate(state, authorization).await?;
+        state
+            .api_rate
+            .admit(key.key_id, clock::now())
+            .map_err(|retry_after_secs| {
+                Problem(AppError::RateLimited {
+                    message: "Too many requests with this API key; wait for the next minute."
+                        .into(),
+                    retry_after_secs,
+                })
+            })?;
+        Ok(Self {
+            user: key.user,
+            scope: key.scope,
+        })
+    }
+}
