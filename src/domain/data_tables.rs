@@ -7,6 +7,7 @@ pub const ROWS_PER_PAGE: i64 = 50;
 
 /// A table's sort direction, as its links and the server function name it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum SortDir {
     Asc,

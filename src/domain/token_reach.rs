@@ -49,6 +49,7 @@ impl Reach {
 
 /// Which of a token's teams a connection reads.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum TeamChoice {
     /// Everything the token reaches; no `team_name` is sent.
     #[default]

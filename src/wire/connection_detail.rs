@@ -8,6 +8,7 @@ use crate::wire::{
 
 /// Everything the connection's page shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ConnectionDetail {
     pub facts: ConnectionFacts,
     pub health: HealthBadge,
@@ -31,6 +32,7 @@ pub struct ConnectionDetail {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct HistoryEntry {
     pub id: i64,
     pub at: Moment,
@@ -44,6 +46,7 @@ pub struct HistoryEntry {
 
 /// What Test now found.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CheckReport {
     pub works: bool,
     pub message: String,

@@ -14,6 +14,7 @@ use crate::{
 
 /// A source in the catalog, with how many of its connections the viewer can see.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SourceSummary {
     pub id: String,
     pub name: String,
@@ -23,6 +24,7 @@ pub struct SourceSummary {
 
 /// A saved credential, as its tile shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CredentialTile {
     pub id: i64,
     pub name: String,
@@ -67,6 +69,7 @@ pub struct ConnectionReview {
 
 /// A row of a source's connections page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ConnectionSummary {
     pub id: i64,
     pub name: String,
@@ -81,11 +84,13 @@ pub struct ConnectionSummary {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SourceConnections {
     pub source_id: String,
     pub source_name: String,
     /// One page of them, by name. Shared, not copied: the server hands the same answer to every
     /// request until something commits (`server::read_cache`), and the page's resource clones it.
+    #[cfg_attr(feature = "ssr", schema(value_type = Vec<ConnectionSummary>))]
     pub connections: Arc<[ConnectionSummary]>,
     pub page: i64,
     pub pages: i64,
@@ -95,6 +100,7 @@ pub struct SourceConnections {
 
 /// What a connection's page shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ConnectionFacts {
     pub id: i64,
     pub source_id: String,

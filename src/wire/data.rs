@@ -6,6 +6,7 @@ use crate::wire::moment::Moment;
 
 /// How many records of one kind the connection holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct KindCount {
     pub key: String,
     pub label: String,
@@ -14,6 +15,7 @@ pub struct KindCount {
 
 /// The last finished sync.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SyncRunInfo {
     pub finished: Moment,
     pub took: String,
@@ -25,6 +27,7 @@ pub struct SyncRunInfo {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SyncStatus {
     /// Pages fetched so far by the sync running now, if one is.
     pub running_pages: Option<u32>,
@@ -40,6 +43,7 @@ pub struct SyncStatus {
 
 /// A column of a Data table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DataColumn {
     /// Its sort key in the URL.
     pub key: String,
@@ -52,6 +56,7 @@ pub struct DataColumn {
 
 /// One page of a kind's records, as its table shows them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DataTable {
     pub kind: String,
     pub label: String,

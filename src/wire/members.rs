@@ -34,6 +34,7 @@ pub struct PendingInvite {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TeamRef {
     pub id: i64,
     pub name: String,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A point in time as every page shows it: UTC in one format, how long ago, and the exact
 /// value for `<time datetime>`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Moment {
     /// RFC 3339, for `datetime`.
     pub datetime: String,

@@ -6,6 +6,7 @@ use crate::{domain::health::Health, wire::moment::Moment};
 
 /// A connection's health and, when failing, since when.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct HealthBadge {
     pub health: Health,
     pub since: Option<Moment>,

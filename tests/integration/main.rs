@@ -26,6 +26,7 @@ mod leptos_config;
 mod members;
 mod overview;
 mod pages;
+mod rest_api;
 mod rotate_key;
 mod second_source;
 mod secrets;

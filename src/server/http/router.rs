@@ -46,6 +46,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .nest("/api/v1", rest::router())
+        .route("/api/docs", get(rest::docs_page))
         .route(
             "/connections/{source}/{id}/{file}",
             get(downloads::download),

@@ -6,8 +6,12 @@ use axum::{
     Json,
 };
 use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
 
-use super::{caller::Caller, problem::Problem};
+use super::{
+    caller::Caller,
+    problem::{Problem, Problems},
+};
 use crate::{
     domain::{catalog::CATALOG, data_tables::SortDir},
     error::AppError,
@@ -25,11 +29,14 @@ use crate::{
 
 type Answer<T> = Result<Json<T>, Problem>;
 
+#[utoipa::path(get, path = "/sources", tag = "sources",
+    responses((status = 200, description = "The sources Plugboard connects, with how many of each source's connections the key's owner sees", body = Vec<SourceSummary>), Problems))]
 pub async fn sources(State(state): State<AppState>, caller: Caller) -> Answer<Vec<SourceSummary>> {
     Ok(Json(connections::sources(&state, &caller.user).await?))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// The source whose connections are listed; the catalog's first when left out.
     source: Option<String>,
@@ -37,6 +44,8 @@ pub struct ListQuery {
 }
 
 /// A page of 50 connections of one source that the caller may see, by name.
+#[utoipa::path(get, path = "/connections", tag = "connections", params(ListQuery),
+    responses((status = 200, description = "A page of connections, by name", body = SourceConnections), Problems))]
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
@@ -49,12 +58,18 @@ pub async fn list(
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DetailQuery {
+    /// Which page of History (50 entries, newest first), from 1.
     history_page: Option<i64>,
 }
 
 /// One connection with a page of its History, newest first.
+#[utoipa::path(get, path = "/connections/{source}/{id}", tag = "connections",
+    params(("source" = String, Path, description = "The source's id, e.g. betterstack-uptime"),
+        ("id" = i64, Path, description = "The connection's id"), DetailQuery),
+    responses((status = 200, description = "The connection", body = ConnectionDetail), Problems))]
 pub async fn get_one(
     State(state): State<AppState>,
     caller: Caller,
@@ -67,12 +82,17 @@ pub async fn get_one(
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 pub struct Rename {
+    /// The new name: 1 to 100 characters, no line breaks.
     name: String,
 }
 
 /// Renames the connection (a Manage key); answers the connection as it now is.
+#[utoipa::path(patch, path = "/connections/{source}/{id}", tag = "connections",
+    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id")),
+    request_body = Rename,
+    responses((status = 200, description = "The connection, renamed", body = ConnectionDetail), Problems))]
 pub async fn rename(
     State(state): State<AppState>,
     caller: Caller,
@@ -89,6 +109,9 @@ pub async fn rename(
 }
 
 /// Test now: checks the connection's token with its source (a Manage key).
+#[utoipa::path(post, path = "/connections/{source}/{id}/test", tag = "connections",
+    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id")),
+    responses((status = 200, description = "What the check found", body = CheckReport), Problems))]
 pub async fn test(
     State(state): State<AppState>,
     caller: Caller,
@@ -101,6 +124,9 @@ pub async fn test(
 }
 
 /// The last sync, a sync under way, and how many records of each kind.
+#[utoipa::path(get, path = "/connections/{source}/{id}/sync", tag = "sync",
+    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id")),
+    responses((status = 200, description = "The connection's sync", body = SyncStatus), Problems))]
 pub async fn sync_status(
     State(state): State<AppState>,
     caller: Caller,
@@ -112,6 +138,9 @@ pub async fn sync_status(
 }
 
 /// Starts a sync (a Manage key): 202, and its progress at the sync address.
+#[utoipa::path(post, path = "/connections/{source}/{id}/sync", tag = "sync",
+    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id")),
+    responses((status = 202, description = "The sync started", body = SyncStatus), Problems))]
 pub async fn sync_start(
     State(state): State<AppState>,
     caller: Caller,
@@ -126,17 +155,25 @@ pub async fn sync_start(
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RecordsQuery {
+    /// A field of the kind to sort by; its default when left out or unknown.
     #[serde(default)]
     sort: String,
     dir: Option<SortDir>,
+    /// Text the kind's searched fields contain.
     #[serde(default)]
     filter: String,
+    /// From 1; 50 records a page.
     page: Option<i64>,
 }
 
 /// A page of 50 records of one kind, filtered and sorted as the Data table is.
+#[utoipa::path(get, path = "/connections/{source}/{id}/records/{kind}", tag = "records",
+    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id"),
+        ("kind" = String, Path, description = "A kind of record the source pulls, e.g. monitors or incidents"), RecordsQuery),
+    responses((status = 200, description = "A page of records", body = DataTable), Problems))]
 pub async fn records(
     State(state): State<AppState>,
     caller: Caller,

@@ -7,6 +7,7 @@ use axum::{
     Json,
 };
 use serde::Serialize;
+use utoipa::{IntoResponses, ToSchema};
 
 use crate::error::AppError;
 
@@ -25,10 +26,14 @@ impl From<sqlx::Error> for Problem {
     }
 }
 
-#[derive(Serialize)]
-struct Body {
+/// An RFC 9457 problem: `type` names the kind of error and is stable.
+#[derive(Serialize, ToSchema)]
+pub struct ProblemBody {
+    /// `/api/docs#problem-<kind>`: unauthenticated, forbidden, not-found, invalid,
+    /// rate-limited, busy, conflict, gone, bad-request, method-not-allowed,
+    /// source-unreachable, internal.
     r#type: String,
-    title: &'static str,
+    title: String,
     status: u16,
     detail: String,
     /// Per field, for 422.
@@ -36,10 +41,88 @@ struct Body {
     errors: Vec<FieldProblem>,
 }
 
-#[derive(Serialize)]
-struct FieldProblem {
+#[derive(Serialize, ToSchema)]
+pub struct FieldProblem {
     field: String,
     message: String,
+}
+
+/// The errors any operation may answer with.
+#[allow(dead_code)] // Only its documentation is used.
+#[derive(IntoResponses)]
+pub enum Problems {
+    #[response(
+        status = 400,
+        description = "The request could not be read",
+        content_type = "application/problem+json"
+    )]
+    BadRequest(ProblemBody),
+    #[response(
+        status = 401,
+        description = "No valid API key",
+        content_type = "application/problem+json"
+    )]
+    Unauthenticated(ProblemBody),
+    #[response(
+        status = 403,
+        description = "A Read key on a change, or not allowed",
+        content_type = "application/problem+json"
+    )]
+    Forbidden(ProblemBody),
+    #[response(
+        status = 404,
+        description = "Not found, or not visible to the key's owner",
+        content_type = "application/problem+json"
+    )]
+    NotFound(ProblemBody),
+    #[response(
+        status = 405,
+        description = "Not a method of this path",
+        content_type = "application/problem+json"
+    )]
+    MethodNotAllowed(ProblemBody),
+    #[response(
+        status = 409,
+        description = "A rule of the product said no",
+        content_type = "application/problem+json"
+    )]
+    Conflict(ProblemBody),
+    #[response(
+        status = 415,
+        description = "Not JSON",
+        content_type = "application/problem+json"
+    )]
+    UnsupportedMediaType(ProblemBody),
+    #[response(
+        status = 422,
+        description = "Invalid input, with field errors",
+        content_type = "application/problem+json"
+    )]
+    Invalid(ProblemBody),
+    #[response(
+        status = 429,
+        description = "Too many requests; see Retry-After",
+        content_type = "application/problem+json"
+    )]
+    RateLimited(ProblemBody),
+    #[response(
+        status = 500,
+        description = "Something broke on the server",
+        content_type = "application/problem+json"
+    )]
+    Internal(ProblemBody),
+    #[response(
+        status = 502,
+        description = "The source gave no usable answer",
+        content_type = "application/problem+json"
+    )]
+    SourceUnreachable(ProblemBody),
+    #[response(
+        status = 503,
+        description = "Busy; try again shortly",
+        content_type = "application/problem+json"
+    )]
+    Busy(ProblemBody),
 }
 
 /// The `type` and title of each error, and its status (422 for input that breaks the rules).
@@ -84,23 +167,15 @@ impl IntoResponse for Problem {
             } => Some(*retry_after_secs),
             _ => None,
         };
-        let body = Body {
+        let body = ProblemBody {
             r#type: format!("/api/docs#problem-{name}"),
-            title,
+            title: title.to_owned(),
             status,
             detail: self.0.to_string(),
             errors,
         };
-        let mut response = (
-            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-            Json(body),
-        )
-            .into_response();
+        let mut response = answer(body);
         let headers = response.headers_mut();
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/problem+json"),
-        );
         if let Some(seconds) = retry_after {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
@@ -111,7 +186,52 @@ impl IntoResponse for Problem {
     }
 }
 
+fn answer(body: ProblemBody) -> Response {
+    let status = StatusCode::from_u16(body.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = (status, Json(body)).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    response
+}
+
 /// A path under `/api/v1` that is no route: 404, as a problem.
 pub async fn no_such_route() -> Problem {
     Problem(AppError::NotFound)
+}
+
+/// Errors answered by axum itself (a path or query that does not parse, a body that is not
+/// JSON, a method the path does not have) become problems too.
+pub async fn every_error_a_problem(response: Response) -> Response {
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|kind| kind == "application/problem+json");
+    if !(status.is_client_error() || status.is_server_error()) || is_problem {
+        return response;
+    }
+    let (name, title) = match status.as_u16() {
+        404 => ("not-found", "Not found"),
+        405 => ("method-not-allowed", "Method not allowed"),
+        415 => ("bad-request", "Unsupported media type"),
+        422 => ("invalid", "Invalid input"),
+        400..=499 => ("bad-request", "Bad request"),
+        _ => ("internal", "Internal error"),
+    };
+    let mut answer = answer(ProblemBody {
+        r#type: format!("/api/docs#problem-{name}"),
+        title: title.to_owned(),
+        status: status.as_u16(),
+        detail: match status.as_u16() {
+            404 => AppError::NotFound.to_string(),
+            _ => AppError::BadRequest.to_string(),
+        },
+        errors: Vec::new(),
+    });
+    if let Some(allow) = response.headers().get(header::ALLOW) {
+        answer.headers_mut().insert(header::ALLOW, allow.clone());
+    }
+    answer
 }

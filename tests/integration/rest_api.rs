@@ -1,0 +1,106 @@
+//! The REST API's OpenAPI document: generated from the handlers, served, and complete.
+
+use reqwest::Method;
+use serde_json::Value;
+
+use crate::support::TestApp;
+
+async fn document(app: &TestApp) -> Value {
+    let response = app.get("/api/v1/openapi.json").await;
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+/// Every operation the document lists, as (method, path).
+fn operations(document: &Value) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for method in ["get", "post", "patch", "put", "delete"] {
+            if item.get(method).is_some() {
+                found.push((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    found
+}
+
+#[tokio::test]
+async fn the_document_is_openapi_3_1_and_names_every_route() {
+    let app = TestApp::spawn().await;
+    let document = document(&app).await;
+    assert!(document["openapi"].as_str().unwrap().starts_with("3.1"));
+    assert_eq!(document["servers"][0]["url"], "/api/v1");
+    assert_eq!(
+        document["components"]["securitySchemes"]["api_key"]["scheme"],
+        "bearer"
+    );
+    let listed = operations(&document);
+    let expected = [
+        ("GET", "/sources"),
+        ("GET", "/connections"),
+        ("GET", "/connections/{source}/{id}"),
+        ("PATCH", "/connections/{source}/{id}"),
+        ("POST", "/connections/{source}/{id}/test"),
+        ("GET", "/connections/{source}/{id}/sync"),
+        ("POST", "/connections/{source}/{id}/sync"),
+        ("GET", "/connections/{source}/{id}/records/{kind}"),
+    ];
+    for (method, path) in expected {
+        assert!(
+            listed.contains(&(method.to_owned(), path.to_owned())),
+            "{method} {path} is in the document: {listed:?}"
+        );
+    }
+    assert_eq!(listed.len(), expected.len(), "{listed:?}");
+
+    // Every documented operation is served: without a key it answers 401, never 404 or 405.
+    for (method, path) in listed {
+        let concrete = path
+            .replace("{source}", "betterstack-uptime")
+            .replace("{id}", "1")
+            .replace("{kind}", "monitors");
+        let response = app
+            .client
+            .request(
+                Method::from_bytes(method.as_bytes()).unwrap(),
+                app.url(&format!("/api/v1{concrete}")),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 401, "{method} {path}");
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["type"], "/api/docs#problem-unauthenticated");
+    }
+    // A method a path does not take is a problem too.
+    let response = app
+        .client
+        .delete(app.url("/api/v1/sources"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 405);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+}
+
+#[tokio::test]
+async fn the_docs_page_reads_without_script_or_network() {
+    let app = TestApp::spawn().await;
+    let response = app.get("/api/docs").await;
+    assert_eq!(response.status(), 200);
+    let page = response.text().await.unwrap();
+    assert!(!page.contains("<script"), "no script");
+    assert!(!page.contains("https://"), "nothing fetched from elsewhere");
+    for needle in [
+        "GET /api/v1/connections/{source}/{id}/records/{kind}",
+        "PATCH /api/v1/connections/{source}/{id}",
+        "id=\"problem-unauthenticated\"",
+        "id=\"problem-rate-limited\"",
+        "/api/v1/openapi.json",
+    ] {
+        assert!(page.contains(needle), "{needle}");
+    }
+}
