@@ -158,15 +158,7 @@ impl IntoResponse for Problem {
                 .collect(),
             _ => Vec::new(),
         };
-        let retry_after = match &self.0 {
-            AppError::RateLimited {
-                retry_after_secs, ..
-            }
-            | AppError::Busy {
-                retry_after_secs, ..
-            } => Some(*retry_after_secs),
-            _ => None,
-        };
+        let retry_after = self.0.retry_after_secs();
         let body = ProblemBody {
             r#type: format!("/api/docs#problem-{name}"),
             title: title.to_owned(),
