@@ -61,6 +61,7 @@ LEPTOS_SITE_ROOT="$TARGET/site" \
 BETTERSTACK_UPTIME_URL="http://127.0.0.1:$PORT_DOUBLE" \
 PLUGBOARD_SYNC_INTERVAL=24h \
 PLUGBOARD_TRUSTED_PROXIES=127.0.0.1 \
+PLUGBOARD_API_RATE_PER_MINUTE=10000000 \
 RUST_LOG="${RUST_LOG:-info}" \
   "$TARGET/release/plugboard" >"$WORK/app.log" 2>&1 & APP_PID=$!; PIDS+=($APP_PID)
 wait_for "$APP/healthz"; wait_for "http://127.0.0.1:$PORT_HELLO/hello"
@@ -125,6 +126,11 @@ sqlite3 "$WORK/bench.db" "PRAGMA busy_timeout = 5000;
 sleep 1
 COOKIE="$(awk '$6 == "plugboard_session" {print $6 "=" $7}' "$jar")"
 [ -n "$COOKIE" ] || { echo "could not sign in" >&2; exit 1; }
+# A Read key for the API's figures, made through the API Keys page as a person would.
+post "$(action /settings/api-keys create_api_key)" -H 'Accept: text/html' \
+  --data-urlencode name=Bench --data-urlencode scope=read --data-urlencode expires=
+API_KEY=$(curl -fsS -b "$jar" "$APP/settings/api-keys" | grep -o 'value="pb_[A-Za-z0-9_-]*"' | head -1 | cut -d'"' -f2)
+[ -n "$API_KEY" ] || { echo "could not make an API key" >&2; exit 1; }
 list_html=$(curl -fsS -H "Cookie: $COOKIE" "$APP/connections/betterstack-uptime")
 echo "seeded: $(sqlite3 "$WORK/bench.db" "SELECT COUNT(*) FROM connections") connections;" \
   "the list page is $(printf %s "$list_html" | wc -c) bytes with $(printf %s "$list_html" | grep -o 'Bench [0-9]*' | sort -u | wc -l) of them named"
@@ -154,6 +160,9 @@ load "hello route (ceiling)" "http://127.0.0.1:$PORT_HELLO/hello"
 WRK_COOKIE="$COOKIE" load "connections list page, $CONNECTIONS connections" "$APP/connections/betterstack-uptime"
 WRK_COOKIE="$COOKIE" WRK_METHOD=POST WRK_BODY="source=betterstack-uptime&id=$first" \
   load "read server function (connection_detail)" "$APP/api/connection_detail"
+WRK_BEARER="$API_KEY" load "API connection list (50 a page of $CONNECTIONS)" \
+  "$APP/api/v1/connections?source=betterstack-uptime"
+WRK_BEARER="$API_KEY" load "API one connection's read" "$APP/api/v1/connections/betterstack-uptime/$first"
 WRK_COOKIE="$COOKIE" load "dashboard page (Home), $CONNECTIONS connections" "$APP/"
 WRK_COOKIE="$COOKIE" WRK_METHOD=POST WRK_BODY="source=betterstack-uptime&id=$first" \
   load "Overview server function (connection_overview)" "$APP/api/connection_overview"

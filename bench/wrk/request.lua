@@ -10,6 +10,11 @@ local cookie = os.getenv("WRK_COOKIE")
 if cookie and cookie ~= "" then
   wrk.headers["Cookie"] = cookie
 end
+-- WRK_BEARER: an API key, sent as /api/v1 expects it.
+local bearer = os.getenv("WRK_BEARER")
+if bearer and bearer ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. bearer
+end
 -- WRK_SPREAD_CLIENTS=1: each request from another client address (X-Forwarded-For, believed
 -- by a server that trusts 127.0.0.1 as its proxy), so per-client limits do not throttle a
 -- load that stands for many people.

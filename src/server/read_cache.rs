@@ -13,22 +13,65 @@
 //! moves every reader to keys not loaded yet, and the old ones age out.
 //!
 //! Writes by another process (`plugboard admin …`, sqlite3 by hand) are not counted; an answer
-//! is also dropped once it has been kept for [`MAX_AGE`], which bounds how long those go unseen.
+//! is also loaded again once it has been kept for [`MAX_AGE`], which bounds how long those go
+//! unseen. That reload is made by the first caller to find the answer too old; callers arriving
+//! while it runs are served the answer it replaces, so a slow load (the dashboard over
+//! thousands of connections) costs one request its time, not every request in flight. This
+//! never serves anything older than a commit of this process: a commit changes the key.
 
-use std::{future::Future, hash::Hash, sync::Mutex, time::Duration};
+use std::{
+    future::Future,
+    hash::Hash,
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc, Mutex,
+    },
+    time::{Duration, Instant},
+};
 
 use moka::future::Cache;
 
 use crate::server::infra::db::commits;
 
-/// The longest an answer is kept, even when this process committed nothing since.
+/// How old an answer may grow before it is loaded again, when this process committed nothing
+/// since.
 pub const MAX_AGE: Duration = Duration::from_secs(1);
+/// An answer nobody asked for in this long is dropped, reloading or not.
+const KEPT_AT_MOST: Duration = Duration::from_secs(30);
 
 pub struct ReadCache<K, V> {
     /// Answers by (commit count when their load began, key).
-    answers: Cache<(u64, K), V>,
+    answers: Cache<(u64, K), Kept<V>>,
     /// The commit count answers are checked against.
     commits: fn() -> u64,
+}
+
+/// An answer, when it was loaded, and whether a caller is loading it again.
+#[derive(Clone)]
+struct Kept<V> {
+    value: V,
+    loaded: Instant,
+    reloading: Arc<AtomicBool>,
+}
+
+impl<V> Kept<V> {
+    fn new(value: V) -> Self {
+        Self {
+            value,
+            loaded: Instant::now(),
+            reloading: Arc::default(),
+        }
+    }
+}
+
+/// Lets the next caller reload if this one's reload ends without an answer (an error, or
+/// the request went away).
+struct ReloadTurn(Arc<AtomicBool>);
+
+impl Drop for ReloadTurn {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Release);
+    }
 }
 
 impl<K, V> ReadCache<K, V>
@@ -46,7 +89,7 @@ where
         Self {
             answers: Cache::builder()
                 .max_capacity(capacity as u64)
-                .time_to_live(MAX_AGE)
+                .time_to_idle(KEPT_AT_MOST)
                 .build(),
             commits,
         }
@@ -54,7 +97,8 @@ where
 
     /// The answer for `key`: from memory if nothing committed since its load began, otherwise
     /// from `load`, kept if it succeeds. Errors are not kept. While one caller loads `key`,
-    /// others wanting it (and having seen the same commits) wait and take its answer.
+    /// others wanting it (and having seen the same commits) wait and take its answer; if the
+    /// answer is only too old, they take the one being replaced instead of waiting.
     pub async fn get_or_load<E, Load>(&self, key: K, load: Load) -> Result<V, E>
     where
         Load: Future<Output = Result<V, E>>,
@@ -68,12 +112,35 @@ where
         });
         loop {
             let generation = (self.commits)();
+            if let Some(kept) = self.answers.get(&(generation, key.clone())).await {
+                if kept.loaded.elapsed() < MAX_AGE {
+                    return Ok(kept.value);
+                }
+                if kept.reloading.swap(true, Ordering::AcqRel) {
+                    // Another caller is loading it again: this one has what it replaces.
+                    return Ok(kept.value);
+                }
+                let _turn = ReloadTurn(kept.reloading.clone());
+                return match own_load.as_mut().await {
+                    Ok(value) => {
+                        let fresh = Kept::new(value.clone());
+                        self.answers.insert((generation, key), fresh).await;
+                        Ok(value)
+                    }
+                    Err(()) => Err(failure
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .take()
+                        .expect("a failed load leaves its error")),
+                };
+            }
+            let load_and_keep = async { own_load.as_mut().await.map(Kept::new) };
             let answer = self
                 .answers
-                .try_get_with((generation, key.clone()), own_load.as_mut())
+                .try_get_with((generation, key.clone()), load_and_keep)
                 .await;
             match answer {
-                Ok(value) => return Ok(value),
+                Ok(kept) => return Ok(kept.value),
                 Err(_) => {
                     if let Some(error) = failure.lock().unwrap_or_else(|e| e.into_inner()).take() {
                         return Err(error);
@@ -254,6 +321,68 @@ mod tests {
             tokio::time::sleep(MAX_AGE).await;
         };
         assert_eq!(loads_in_a_quiet_round, 1);
+    }
+
+    fn no_commits() -> u64 {
+        0
+    }
+
+    #[tokio::test]
+    async fn an_answer_too_old_is_reloaded_by_one_caller_while_the_others_take_it() {
+        let cache: ReadCache<u32, &str> = ReadCache::counting(10, no_commits);
+        assert_eq!(
+            cache.get_or_load(1, async { Ok::<_, ()>("old") }).await,
+            Ok("old")
+        );
+        tokio::time::sleep(MAX_AGE).await;
+        let reloads = AtomicUsize::new(0);
+        let slow_reload = async {
+            reloads.fetch_add(1, Ordering::SeqCst);
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            Ok::<_, ()>("new")
+        };
+        let meanwhile = async {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            let started = Instant::now();
+            let answer = cache
+                .get_or_load(1, async {
+                    reloads.fetch_add(1, Ordering::SeqCst);
+                    Ok::<_, ()>("second reload")
+                })
+                .await;
+            (answer, started.elapsed())
+        };
+        let (reloaded, (served, waited)) =
+            tokio::join!(cache.get_or_load(1, slow_reload), meanwhile);
+        assert_eq!(reloaded, Ok("new"), "the first caller waits for its reload");
+        assert_eq!(served, Ok("old"), "the others take the answer it replaces");
+        assert!(
+            waited < Duration::from_millis(200),
+            "without waiting: {waited:?}"
+        );
+        assert_eq!(reloads.load(Ordering::SeqCst), 1);
+        assert_eq!(
+            cache.get_or_load(1, async { Ok::<_, ()>("unused") }).await,
+            Ok("new")
+        );
+    }
+
+    #[tokio::test]
+    async fn a_reload_that_fails_leaves_the_next_caller_to_reload() {
+        let cache: ReadCache<u32, &str> = ReadCache::counting(10, no_commits);
+        assert_eq!(
+            cache.get_or_load(1, async { Ok::<_, ()>("old") }).await,
+            Ok("old")
+        );
+        tokio::time::sleep(MAX_AGE).await;
+        assert_eq!(
+            cache.get_or_load(1, async { Err("down") }).await,
+            Err("down")
+        );
+        assert_eq!(
+            cache.get_or_load(1, async { Ok::<_, &str>("new") }).await,
+            Ok("new")
+        );
     }
 
     #[tokio::test]

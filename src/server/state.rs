@@ -19,7 +19,7 @@ use crate::server::{
     connectors::Connectors,
     infra::master_key::MasterKey,
     read_cache::ReadCache,
-    repo::{users, workspace},
+    repo::{api_keys::ApiKeyRow, users, workspace},
     services::check_budget::CheckBudgets,
     sync::SyncRegistry,
 };
@@ -35,6 +35,10 @@ use crate::{
 /// Answers each cache below holds at most (a connection page with its History is a few KB);
 /// past that, old ones are dropped first.
 const ANSWERS_KEPT: usize = 1_000;
+/// API keys held in memory at most; a forged key is never kept, so guesses cannot evict them.
+const API_KEYS_KEPT: usize = 10_000;
+/// Signed-in users held in memory at most; every request asks for one.
+const USERS_KEPT: usize = 10_000;
 
 /// Cloned for every request (by each layer that takes it, and into each server function's
 /// context), so a clone is one reference count, not a copy of every field.
@@ -77,6 +81,11 @@ pub struct Shared {
     pub connection_lists: ReadCache<(ViewerKey, &'static str, i64), SourceConnections>,
     /// Requests per minute per API key.
     pub api_rate: KeyRate,
+    /// API keys by digest, until something commits (a revocation is a commit).
+    pub api_keys: ReadCache<Vec<u8>, ApiKeyRow>,
+    /// Signed-in users by id, until something commits: what every session and every API
+    /// key resolves to on each request.
+    pub users: Arc<ReadCache<i64, Option<SignedInUser>>>,
 }
 
 /// Who an answer was worked out for: everything about the viewer that decides what they
@@ -126,6 +135,8 @@ impl AppState {
             dashboards: ReadCache::new(ANSWERS_KEPT),
             connection_lists: ReadCache::new(ANSWERS_KEPT),
             api_rate: KeyRate::default(),
+            api_keys: ReadCache::new(API_KEYS_KEPT),
+            users: Arc::new(ReadCache::new(USERS_KEPT)),
         }))
     }
 

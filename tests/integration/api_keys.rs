@@ -4,18 +4,15 @@
 use betterstack_double::{Access, World};
 use plugboard::{
     api::api_keys::{CreateApiKey, ListApiKeys, RevokeApiKey},
-    wire::{
-        api_keys::{ApiKeysOverview, CreatedApiKey},
-        connections::SourceConnections,
-    },
+    wire::{api_keys::ApiKeysOverview, connections::SourceConnections},
 };
 use reqwest::{Method, StatusCode};
-use serde_json::Value;
 
 use crate::{
     support::{
         browser::Browser,
         connections::{make_private, SOURCE},
+        rest::{new_key, rest},
         TestApp, TestOptions,
     },
     sync::connected,
@@ -28,53 +25,10 @@ fn world() -> World {
         .with_incidents("Ops", "2026-11-20", 2)
 }
 
-async fn new_key(browser: &Browser, name: &str, scope: &str) -> String {
-    let reply = browser
-        .call::<CreateApiKey>(&[("name", name), ("scope", scope), ("expires", "never")])
-        .await;
-    assert_eq!(reply.status, 200, "{reply:?}");
-    let created: CreatedApiKey = serde_json::from_str(&reply.body).unwrap();
-    assert!(created.key.starts_with("pb_") && created.key.len() == 46);
-    created.key
-}
-
 async fn keys(browser: &Browser) -> ApiKeysOverview {
     let reply = browser.call::<ListApiKeys>(&[]).await;
     assert_eq!(reply.status, 200, "{reply:?}");
     serde_json::from_str(&reply.body).unwrap()
-}
-
-/// A request to the REST API with `key` (or none): status, content type and JSON body.
-async fn rest(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    key: Option<&str>,
-    body: Option<Value>,
-) -> (StatusCode, String, Value) {
-    let mut request = app
-        .client
-        .request(method, app.url(&format!("/api/v1{path}")));
-    if let Some(key) = key {
-        request = request.bearer_auth(key);
-    }
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.expect("request");
-    let status = response.status();
-    let kind = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    let text = response.text().await.unwrap();
-    (
-        status,
-        kind,
-        serde_json::from_str(&text).unwrap_or(Value::Null),
-    )
 }
 
 #[tokio::test]

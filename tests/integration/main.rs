@@ -27,6 +27,7 @@ mod members;
 mod overview;
 mod pages;
 mod rest_api;
+mod rest_changes;
 mod rotate_key;
 mod second_source;
 mod secrets;

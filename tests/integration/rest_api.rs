@@ -37,9 +37,17 @@ async fn the_document_is_openapi_3_1_and_names_every_route() {
     let listed = operations(&document);
     let expected = [
         ("GET", "/sources"),
+        ("GET", "/credentials"),
+        ("POST", "/credentials"),
+        ("DELETE", "/credentials/{source}/{id}"),
         ("GET", "/connections"),
+        ("POST", "/connections"),
         ("GET", "/connections/{source}/{id}"),
         ("PATCH", "/connections/{source}/{id}"),
+        ("DELETE", "/connections/{source}/{id}"),
+        ("GET", "/connections/{source}/{id}/history"),
+        ("PUT", "/connections/{source}/{id}/token"),
+        ("PUT", "/connections/{source}/{id}/privacy"),
         ("POST", "/connections/{source}/{id}/test"),
         ("GET", "/connections/{source}/{id}/sync"),
         ("POST", "/connections/{source}/{id}/sync"),

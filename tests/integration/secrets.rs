@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use betterstack_double::Double;
 use plugboard::api::{
+    api_keys::CreateApiKey,
     connection_changes::{GetConnectionDetail, SwapToken},
     connections::{
         CreateConnection, GetSetup, ListConnections, ListSources, ReviewConnection, SaveCredential,
@@ -242,6 +243,87 @@ async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the
         assert!(
             !stored.windows(secret.len()).any(|w| w == secret.as_bytes()),
             "the database file holds the token"
+        );
+    }
+}
+
+/// A key or invite made by a form posted without JavaScript waits in the session store for the
+/// page the browser is sent back to; that store is a table in the database file, so what
+/// waits there is sealed.
+#[tokio::test]
+async fn a_key_or_invite_waiting_for_its_page_is_not_in_the_database_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = command_in(dir.path());
+    command.env("PLUGBOARD_MASTER_KEY", MASTER_KEY);
+    let mut server = start(command);
+    let (_logs, address) = capture_logs(&mut server).await;
+    let browser = Browser::new(format!("{address}/").parse().unwrap());
+    let reply = browser
+        .call::<CreateWorkspace>(&[
+            ("workspace_name", "Acme"),
+            ("name", "Ada"),
+            ("email", "ada@acme.test"),
+            ("password", PASSWORD),
+        ])
+        .await;
+    assert_eq!(reply.status, 200);
+    let reply = browser
+        .submit::<CreateApiKey>(
+            "/settings/api-keys",
+            &[("name", "Deploy"), ("scope", "read"), ("expires", "")],
+        )
+        .await;
+    assert_eq!(reply.status, 302, "{reply:?}");
+    let reply = browser
+        .submit::<InviteMember>(
+            "/settings/members",
+            &[("email", "bo@acme.test"), ("role", "member")],
+        )
+        .await;
+    assert_eq!(reply.status, 302, "{reply:?}");
+
+    // Both wait in the session now; the file is read before either page is opened.
+    let db_path = dir.path().join("data/plugboard.db");
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db_path.display()))
+        .await
+        .unwrap();
+    let sessions: Vec<Vec<u8>> = sqlx::query_scalar("SELECT data FROM tower_sessions")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert!(!sessions.is_empty(), "the session store is that table");
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let mut stored = std::fs::read(&db_path).unwrap();
+    if let Ok(wal) = std::fs::read(dir.path().join("data/plugboard.db-wal")) {
+        stored.extend(wal);
+    }
+
+    let keys_page = browser.get("/settings/api-keys").await.body;
+    let start = keys_page.find("value=\"pb_").expect("the key is shown") + 7;
+    let key = &keys_page[start..start + 46];
+    let members_page = browser.get("/settings/members").await.body;
+    let start = members_page.find("/join/").expect("the link is shown") + 6;
+    let invite_token: String = members_page[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    assert!(invite_token.len() >= 20, "{invite_token}");
+    server.kill().await.unwrap();
+
+    for secret in [key, invite_token.as_str()] {
+        assert!(
+            !stored.windows(secret.len()).any(|w| w == secret.as_bytes()),
+            "the database file holds a flashed secret"
+        );
+        assert!(
+            !sessions
+                .iter()
+                .any(|row| row.windows(secret.len()).any(|w| w == secret.as_bytes())),
+            "a session row holds a flashed secret"
         );
     }
 }

@@ -32,9 +32,10 @@ impl KeyRate {
         self.per_minute.store(per_minute, Ordering::Relaxed);
     }
 
-    /// Counts a request of key `key_id` at `now` (Unix seconds): `Ok` if within the limit,
-    /// else the seconds until the next minute starts.
-    pub fn admit(&self, key_id: i64, now: i64) -> Result<(), u64> {
+    /// Counts a request of key `key_id` at `now` (Unix seconds): `Ok` if within the limit
+    /// (`Ok(true)` for the key's first request of this minute), else the seconds until the
+    /// next minute starts.
+    pub fn admit(&self, key_id: i64, now: i64) -> Result<bool, u64> {
         let minute = now.div_euclid(60);
         let limit = self.per_minute.load(Ordering::Relaxed);
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
@@ -49,7 +50,7 @@ impl KeyRate {
             return Err((60 - now.rem_euclid(60)) as u64);
         }
         *used += 1;
-        Ok(())
+        Ok(*used == 1)
     }
 }
 
@@ -62,14 +63,14 @@ mod tests {
         let rate = KeyRate::default();
         rate.set_per_minute(2);
         let start = 600; // the start of a minute
-        assert_eq!(rate.admit(1, start + 10), Ok(()));
-        assert_eq!(rate.admit(1, start + 11), Ok(()));
+        assert_eq!(rate.admit(1, start + 10), Ok(true), "the minute's first");
+        assert_eq!(rate.admit(1, start + 11), Ok(false));
         assert_eq!(rate.admit(1, start + 15), Err(45));
         assert_eq!(
             rate.admit(2, start + 15),
-            Ok(()),
+            Ok(true),
             "each key has its own count"
         );
-        assert_eq!(rate.admit(1, start + 60), Ok(()));
+        assert_eq!(rate.admit(1, start + 60), Ok(true), "a new minute");
     }
 }

@@ -76,9 +76,6 @@ pub struct Credentials {
     pub password: Password,
 }
 
-/// Signed-in users held in memory at most; every request asks for one.
-const USERS_KEPT: usize = 10_000;
-
 #[derive(Clone)]
 pub struct AuthBackend {
     pool: SqlitePool,
@@ -87,11 +84,16 @@ pub struct AuthBackend {
 }
 
 impl AuthBackend {
-    pub fn new(pool: SqlitePool, hashing: HashingTurns) -> Self {
+    /// `users` is the application's cache of signed-in users, shared with API keys.
+    pub fn new(
+        pool: SqlitePool,
+        hashing: HashingTurns,
+        users: Arc<ReadCache<i64, Option<SignedInUser>>>,
+    ) -> Self {
         Self {
             pool,
             hashing,
-            users: Arc::new(ReadCache::new(USERS_KEPT)),
+            users,
         }
     }
 }
@@ -116,14 +118,24 @@ impl AuthnBackend for AuthBackend {
     }
 
     async fn get_user(&self, id: &UserId<Self>) -> Result<Option<SignedInUser>, AppError> {
-        let load = async {
-            users::find_current_by_id(&self.pool, *id)
-                .await
-                .map_err(AppError::internal)?
-                .as_ref()
-                .map(SignedInUser::from_row)
-                .transpose()
-        };
-        self.users.get_or_load(*id, load).await
+        current_user(&self.pool, &self.users, *id).await
     }
+}
+
+/// User `id` as they are now (`None` once removed), from `users` unless something committed
+/// since it was loaded: what a session or an API key acts as, on every request.
+pub async fn current_user(
+    pool: &SqlitePool,
+    users: &ReadCache<i64, Option<SignedInUser>>,
+    id: i64,
+) -> Result<Option<SignedInUser>, AppError> {
+    let load = async {
+        users::find_current_by_id(pool, id)
+            .await
+            .map_err(AppError::internal)?
+            .as_ref()
+            .map(SignedInUser::from_row)
+            .transpose()
+    };
+    users.get_or_load(id, load).await
 }

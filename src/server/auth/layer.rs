@@ -36,7 +36,11 @@ pub fn auth_layer(
             tower_sessions::cookie::time::Duration::days(IDLE_DAYS),
         ));
     AuthManagerLayerBuilder::new(
-        AuthBackend::new(state.pool.clone(), state.hashing.clone()),
+        AuthBackend::new(
+            state.pool.clone(),
+            state.hashing.clone(),
+            state.users.clone(),
+        ),
         sessions,
     )
     .build()

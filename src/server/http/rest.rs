@@ -5,8 +5,11 @@
 //! The router is built from the same annotated handlers as the OpenAPI document
 //! (`utoipa-axum`), so a route cannot exist without being documented.
 
+mod body;
 mod caller;
+mod changes;
 mod connections;
+mod credentials;
 mod docs;
 mod problem;
 
@@ -65,9 +68,18 @@ impl Modify for BearerKey {
 fn routes_and_document() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(connections::sources))
-        .routes(routes!(connections::list))
-        .routes(routes!(connections::get_one, connections::rename))
-        .routes(routes!(connections::test))
+        .routes(routes!(credentials::list, credentials::create))
+        .routes(routes!(credentials::delete))
+        .routes(routes!(connections::list, changes::create))
+        .routes(routes!(
+            connections::get_one,
+            changes::rename,
+            changes::delete
+        ))
+        .routes(routes!(connections::history))
+        .routes(routes!(changes::swap_token))
+        .routes(routes!(changes::change_privacy))
+        .routes(routes!(changes::test))
         .routes(routes!(connections::sync_status, connections::sync_start))
         .routes(routes!(connections::records))
         .split_for_parts()

@@ -123,11 +123,11 @@ pub fn api_rate_per_minute(value: Option<String>) -> Result<u32, ConfigError> {
     raw.trim()
         .parse()
         .ok()
-        .filter(|n| (1..=100_000).contains(n))
+        .filter(|n| (1..=10_000_000).contains(n))
         .ok_or_else(|| {
             ConfigError::new(
                 "PLUGBOARD_API_RATE_PER_MINUTE",
-                format!("'{raw}' is not a number of requests from 1 to 100000"),
+                format!("'{raw}' is not a number of requests from 1 to 10000000"),
             )
         })
 }

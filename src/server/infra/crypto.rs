@@ -16,8 +16,8 @@ use crate::server::infra::master_key::MasterKey;
 
 const NONCE_LEN: usize = 12;
 
-/// A sealed secret, as stored.
-#[derive(Clone)]
+/// A sealed secret, as stored (in columns, or serialized whole into a session).
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct Sealed {
     pub nonce: Vec<u8>,
     pub ciphertext: Vec<u8>,

@@ -8,12 +8,13 @@ use crate::{
     error::AppError,
     server::{
         auth::{
+            backend::current_user,
             tokens::{new_link_token, token_digest},
             SignedInUser,
         },
         infra::clock,
         repo::api_keys::{self, ApiKeyRow, NewKey},
-        services::{accounts, moments::moment},
+        services::moments::moment,
         state::AppState,
     },
     wire::{
@@ -120,18 +121,31 @@ pub async fn authenticate(
         .filter(|key| looks_like_key(key))
         .ok_or(AppError::Unauthenticated)?;
     let now = clock::now();
-    let row = api_keys::find_by_digest(&state.pool, &token_digest(key))
-        .await?
-        .filter(|row| row.revoked_at.is_none() && row.expires_at.is_none_or(|at| at > now))
-        .ok_or(AppError::Unauthenticated)?;
-    let user = match accounts::load(state, row.user_id).await {
-        Err(AppError::NotFound) => return Err(AppError::Unauthenticated),
-        other => other?,
+    // A key that exists is kept in memory until something commits (a revocation does); one
+    // that does not is an error, and errors are never kept.
+    let digest = token_digest(key);
+    let load = async {
+        api_keys::find_by_digest(&state.pool, &digest)
+            .await?
+            .ok_or(AppError::Unauthenticated)
     };
-    api_keys::touch(&state.pool, row.id, now, LAST_USED_EVERY).await?;
+    let row = state.api_keys.get_or_load(digest.clone(), load).await?;
+    if row.revoked_at.is_some() || row.expires_at.is_some_and(|at| at <= now) {
+        return Err(AppError::Unauthenticated);
+    }
+    let user = current_user(&state.pool, &state.users, row.user_id)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
     Ok(KeyHolder {
         user,
         scope: row.scope,
         key_id: row.id,
     })
+}
+
+/// Records that key `key_id` was used at `now`; the write happens at most once a minute per
+/// key, so it is called only for a key's first request of a minute.
+pub async fn note_use(state: &AppState, key_id: i64, now: i64) -> Result<(), AppError> {
+    api_keys::touch(&state.pool, key_id, now, LAST_USED_EVERY).await?;
+    Ok(())
 }

@@ -2,7 +2,6 @@
 
 use super::moments::moment;
 use crate::{
-    domain::token_reach::Reach,
     domain::{
         api_token::{fingerprint, ApiToken},
         catalog::SourceDefinition,
@@ -10,6 +9,7 @@ use crate::{
         token_check::{TOKEN_REJECTED, TOKEN_WITHOUT_UPTIME_ACCESS},
         CheckStatus, FieldErrors,
     },
+    domain::{time_words, token_reach::Reach},
     error::AppError,
     server::{
         auth::SignedInUser,
@@ -117,6 +117,35 @@ pub async fn save(
         "credential saved"
     );
     Ok(tile(row))
+}
+
+/// Deletes the user's own credential `id` for `source_id`, only while no connection uses it:
+/// a connection is never left without its token. Checked and deleted under the write lock,
+/// so a connection created in between is not orphaned.
+#[tracing::instrument(skip_all, fields(user_id = user.id, credential_id = id))]
+pub async fn delete_unused(
+    state: &AppState,
+    user: &SignedInUser,
+    source_id: &str,
+    id: i64,
+) -> Result<(), AppError> {
+    let source = source(state, source_id)?;
+    let mut tx = db::begin_write(&state.pool).await?;
+    let row = credentials::find_owned(&mut *tx, id, user.id, source.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if row.used_by > 0 {
+        return Err(AppError::Conflict(format!(
+            "{} is used by {}; delete or move {} first.",
+            row.name,
+            time_words::count(row.used_by, "connection", "connections"),
+            if row.used_by == 1 { "it" } else { "them" },
+        )));
+    }
+    credentials::delete(&mut *tx, id).await?;
+    tx.commit().await?;
+    tracing::info!("credential deleted");
+    Ok(())
 }
 
 /// Seals `token` for credential `id` (bound to that id, so it cannot be moved to another

@@ -5,6 +5,7 @@ pub mod browser;
 pub mod connections;
 pub mod fake_source;
 pub mod module_graph;
+pub mod rest;
 pub mod spawn_binary;
 pub mod teams;
 

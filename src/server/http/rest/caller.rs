@@ -35,16 +35,21 @@ impl FromRequestParts<AppState> for Caller {
             .get(axum::http::header::AUTHORIZATION)
             .and_then(|value| value.to_str().ok());
         let key = api_keys::authenticate(state, authorization).await?;
-        state
-            .api_rate
-            .admit(key.key_id, clock::now())
-            .map_err(|retry_after_secs| {
-                Problem(AppError::RateLimited {
-                    message: "Too many requests with this API key; wait for the next minute."
-                        .into(),
-                    retry_after_secs,
-                })
-            })?;
+        let now = clock::now();
+        let first_this_minute =
+            state
+                .api_rate
+                .admit(key.key_id, now)
+                .map_err(|retry_after_secs| {
+                    Problem(AppError::RateLimited {
+                        message: "Too many requests with this API key; wait for the next minute."
+                            .into(),
+                        retry_after_secs,
+                    })
+                })?;
+        if first_this_minute {
+            api_keys::note_use(state, key.key_id, now).await?;
+        }
         Ok(Self {
             user: key.user,
             scope: key.scope,

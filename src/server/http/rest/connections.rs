@@ -1,11 +1,11 @@
 //! Sources, connections, their sync and their records, as the pages show them.
 
 use axum::{
-    extract::{rejection::JsonRejection, Path, Query, State},
+    extract::{Path, Query, State},
     http::StatusCode,
     Json,
 };
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
@@ -14,14 +14,13 @@ use super::{
 };
 use crate::{
     domain::{catalog::CATALOG, data_tables::SortDir},
-    error::AppError,
     server::{
         services::{connection_changes, connections, data},
         state::AppState,
     },
     wire::{
         args::{data::RecordsArgs, ConnectionRef},
-        connection_detail::{CheckReport, ConnectionDetail},
+        connection_detail::{ConnectionDetail, HistoryEntry},
         connections::{SourceConnections, SourceSummary},
         data::{DataTable, SyncStatus},
     },
@@ -82,45 +81,41 @@ pub async fn get_one(
     ))
 }
 
-#[derive(Deserialize, ToSchema)]
-pub struct Rename {
-    /// The new name: 1 to 100 characters, no line breaks.
-    name: String,
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct HistoryQuery {
+    /// From 1; 50 entries a page.
+    page: Option<i64>,
 }
 
-/// Renames the connection (a Manage key); answers the connection as it now is.
-#[utoipa::path(patch, path = "/connections/{source}/{id}", tag = "connections",
-    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id")),
-    request_body = Rename,
-    responses((status = 200, description = "The connection, renamed", body = ConnectionDetail), Problems))]
-pub async fn rename(
+/// A page of what happened to a connection: who changed what, checks, syncs and refusals.
+#[derive(Serialize, ToSchema)]
+pub struct History {
+    /// Newest first.
+    entries: Vec<HistoryEntry>,
+    page: i64,
+    pages: i64,
+    total: i64,
+}
+
+/// A page of the connection's History, newest first, as its page shows it.
+#[utoipa::path(get, path = "/connections/{source}/{id}/history", tag = "connections",
+    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id"), HistoryQuery),
+    responses((status = 200, description = "A page of History", body = History), Problems))]
+pub async fn history(
     State(state): State<AppState>,
     caller: Caller,
     Path((source, id)): Path<(String, i64)>,
-    body: Result<Json<Rename>, JsonRejection>,
-) -> Answer<ConnectionDetail> {
-    let user = caller.may_change()?;
-    let Json(body) = body.map_err(|_| Problem(AppError::BadRequest))?;
-    let connection = ConnectionRef { source, id };
-    connection_changes::rename(&state, user, &connection, &body.name).await?;
-    Ok(Json(
-        connection_changes::detail(&state, user, &connection.source, id, 1).await?,
-    ))
-}
-
-/// Test now: checks the connection's token with its source (a Manage key).
-#[utoipa::path(post, path = "/connections/{source}/{id}/test", tag = "connections",
-    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id")),
-    responses((status = 200, description = "What the check found", body = CheckReport), Problems))]
-pub async fn test(
-    State(state): State<AppState>,
-    caller: Caller,
-    Path((source, id)): Path<(String, i64)>,
-) -> Answer<CheckReport> {
-    let user = caller.may_change()?;
-    Ok(Json(
-        connection_changes::test(&state, user, &ConnectionRef { source, id }).await?,
-    ))
+    Query(query): Query<HistoryQuery>,
+) -> Answer<History> {
+    let page = query.page.unwrap_or(1);
+    let detail = connection_changes::detail(&state, &caller.user, &source, id, page).await?;
+    Ok(Json(History {
+        entries: detail.history,
+        page: detail.history_page,
+        pages: detail.history_pages,
+        total: detail.history_total,
+    }))
 }
 
 /// The last sync, a sync under way, and how many records of each kind.
