@@ -9,14 +9,14 @@ TARGET_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target))
 # this is the flag cargo-leptos gives debug builds (faster compiles of view-heavy code).
 DEBUG_RUSTFLAGS := --cfg erase_components
 
-.PHONY: run test install release lint cargo-test front e2e
+.PHONY: run test install release lint cargo-test api-fuzz front e2e
 
 ## Build in release mode and serve on http://127.0.0.1:3000 (or $LEPTOS_SITE_ADDR).
 run: install release
 	$(TARGET_DIR)/release/plugboard
 
 ## Everything CI checks: formatting, lints, cargo tests, Playwright with JavaScript on and off.
-test: install lint cargo-test front e2e
+test: install lint cargo-test api-fuzz front e2e
 
 install:
 	$(TOOLCHAIN) install
@@ -36,6 +36,11 @@ lint:
 # tests run them), which the Playwright suite runs.
 cargo-test:
 	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" $(TOOLCHAIN) cargo test --workspace --features ssr
+
+# Schemathesis against the served OpenAPI document, with a Read and a Manage key.
+api-fuzz:
+	PLUGBOARD_BIN=$(TARGET_DIR)/debug/plugboard \
+		BETTERSTACK_DOUBLE_BIN=$(TARGET_DIR)/debug/betterstack-double scripts/api-fuzz.sh
 
 # The browser bundle, styles and assets into target/site.
 front:

@@ -7,6 +7,7 @@
 #   scripts/toolchain.sh cargo ARGS...    run cargo with the chosen toolchain
 #   scripts/toolchain.sh leptos ARGS...   run cargo-leptos with the chosen toolchain
 #   scripts/toolchain.sh which            print the chosen toolchain ("rustup" or "debian")
+#   scripts/toolchain.sh schemathesis     install it if missing; print its path
 #
 # Two toolchains:
 #   rustup  when `rustup target list --installed` shows wasm32-unknown-unknown, or
@@ -194,6 +195,25 @@ npm_install() { # npm_install DIR: install DIR's locked packages unless that loc
   echo "$want" >"$stamp"
 }
 
+# The Python tools, from PyPI into a virtualenv named after the requirements' digest, so a
+# changed pin gets a fresh one and clean clones share an unchanged one.
+python_venv() {
+  local want
+  want="$(sha256sum "$ROOT/tools/python-requirements.txt" | cut -c1-12)"
+  echo "$TOOLS_DIR/python-$want"
+}
+
+python_install() {
+  local venv
+  venv="$(python_venv)"
+  [ -x "$venv/bin/schemathesis" ] && return
+  python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install_missing python3-venv
+  say "installing Python tools into ${venv#"$TOOLS_DIR"/}"
+  rm -rf "$venv"
+  python3 -m venv "$venv" >&2
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$ROOT/tools/python-requirements.txt" >&2
+}
+
 install_all() {
   local mode
   if [ -z "${PLUGBOARD_TOOLCHAIN:-}" ] && ! rustup_has_wasm && command -v rustup >/dev/null 2>&1; then
@@ -209,6 +229,7 @@ install_all() {
   # wasm-opt comes from npm's binaryen: Debian's binaryen 108 emits wasm that breaks hydration.
   npm_install "$ROOT/tools"
   npm_install "$ROOT/end2end"
+  python_install
 }
 
 case "${1:-}" in
@@ -216,5 +237,6 @@ case "${1:-}" in
   cargo) shift; run_cargo "$@" ;;
   leptos) shift; run_leptos "$@" ;;
   which) chosen_toolchain ;;
-  *) die "usage: $0 install | cargo ARGS... | leptos ARGS... | which" ;;
+  schemathesis) python_install; echo "$(python_venv)/bin/schemathesis" ;;
+  *) die "usage: $0 install | cargo ARGS... | leptos ARGS... | which | schemathesis" ;;
 esac

@@ -383,6 +383,14 @@ async fn no_route_lets_a_missing_revoked_expired_read_or_other_users_key_see_or_
                 403,
                 "a Read key: {method} {path}: {answer}"
             );
+            // Told before its body is read: what it sent does not matter.
+            let junk = Some(json!([1]));
+            let (status, _, _) = rest(&app, method.clone(), path, Some(&read), junk).await;
+            assert_eq!(
+                status.as_u16(),
+                403,
+                "a Read key, any body: {method} {path}"
+            );
         }
         // Bo's Manage key: the Admin's Private connection and credential do not exist for him.
         let (status, _, answer) = rest(&app, method.clone(), path, Some(&bos), body.clone()).await;

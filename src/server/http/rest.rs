@@ -42,6 +42,12 @@ pub use docs::docs_page;
             acts as its owner, never more. Errors are RFC 9457 problem details."
     ),
     servers((url = "/api/v1")),
+    // The error responses name these by reference; only bodies of routes are found unasked.
+    components(schemas(
+        problem::ProblemBody,
+        problem::FieldProblem,
+        crate::domain::data_tables::SortDir
+    )),
     modifiers(&BearerKey),
     security(("api_key" = []))
 )]

@@ -14,11 +14,17 @@ pub struct Caller {
     pub scope: KeyScope,
 }
 
-impl Caller {
-    /// Only a Manage key changes anything; a Read key is refused with 403.
-    pub fn may_change(&self) -> Result<&SignedInUser, Problem> {
-        match self.scope {
-            KeyScope::Manage => Ok(&self.user),
+/// A caller whose key may change things (a Manage key). Taken before the request's body is
+/// read, so a Read key is told 403 whatever it sent.
+pub struct Manager(pub SignedInUser);
+
+impl FromRequestParts<AppState> for Manager {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
+        let caller = Caller::from_request_parts(parts, state).await?;
+        match caller.scope {
+            KeyScope::Manage => Ok(Self(caller.user)),
             KeyScope::Read => Err(Problem(AppError::Forbidden(
                 "This API key may only read: changes need a Manage key.".into(),
             ))),

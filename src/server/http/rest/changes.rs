@@ -11,7 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{
     body::{yes, JsonBody},
-    caller::Caller,
+    caller::Manager,
     problem::{Problem, Problems},
 };
 use crate::{
@@ -46,10 +46,12 @@ async fn now(
 #[derive(Deserialize, ToSchema)]
 pub struct NewConnection {
     /// The source's id, e.g. betterstack-uptime.
+    #[schema(example = "betterstack-uptime")]
     source: String,
     /// One of the key owner's credentials for that source.
     credential: i64,
-    /// 1 to 100 characters, no line breaks.
+    /// No line breaks.
+    #[schema(min_length = 1, max_length = 100)]
     name: String,
     privacy: Privacy,
     /// The team it is shared with, for `team` privacy: one of the owner's teams.
@@ -66,7 +68,7 @@ pub struct NewConnection {
         body = ConnectionDetail), Problems))]
 pub async fn create(
     State(state): State<AppState>,
-    caller: Caller,
+    Manager(user): Manager,
     JsonBody(body): JsonBody<NewConnection>,
 ) -> Result<
     (
@@ -76,7 +78,6 @@ pub async fn create(
     ),
     Problem,
 > {
-    let user = caller.may_change()?;
     let team_scope = match body.source_teams {
         Some(_) => TeamScope::Only,
         None => TeamScope::All,
@@ -90,13 +91,13 @@ pub async fn create(
         team_scope: Some(team_scope),
         source_teams: body.source_teams.unwrap_or_default(),
     };
-    let id = connections::create(&state, user, &args).await?;
+    let id = connections::create(&state, &user, &args).await?;
     let connection = ConnectionRef {
         source: args.source,
         id,
     };
     let location = format!("/api/v1/connections/{}/{id}", connection.source);
-    let Json(detail) = now(&state, user, &connection).await?;
+    let Json(detail) = now(&state, &user, &connection).await?;
     Ok((
         StatusCode::CREATED,
         [(header::LOCATION, location)],
@@ -106,7 +107,8 @@ pub async fn create(
 
 #[derive(Deserialize, ToSchema)]
 pub struct Rename {
-    /// The new name: 1 to 100 characters, no line breaks.
+    /// The new name, without line breaks.
+    #[schema(min_length = 1, max_length = 100)]
     name: String,
 }
 
@@ -117,20 +119,19 @@ pub struct Rename {
     responses((status = 200, description = "The connection, renamed", body = ConnectionDetail), Problems))]
 pub async fn rename(
     State(state): State<AppState>,
-    caller: Caller,
+    Manager(user): Manager,
     Path((source, id)): Path<(String, i64)>,
     JsonBody(body): JsonBody<Rename>,
 ) -> Answer<ConnectionDetail> {
-    let user = caller.may_change()?;
     let connection = ConnectionRef { source, id };
-    connection_changes::rename(&state, user, &connection, &body.name).await?;
-    now(&state, user, &connection).await
+    connection_changes::rename(&state, &user, &connection, &body.name).await?;
+    now(&state, &user, &connection).await
 }
 
 /// A new token for the connection. Write-only: it is never answered back.
 #[derive(Deserialize, ToSchema)]
 pub struct NewToken {
-    #[schema(write_only)]
+    #[schema(write_only, min_length = 1, max_length = 1024)]
     token: String,
     /// Check the new token with the source before anything is written (the default). A
     /// token the source refuses changes nothing (422); a source that does not answer is a
@@ -152,11 +153,10 @@ pub struct NewToken {
     responses((status = 200, description = "The connection, on its new token", body = ConnectionDetail), Problems))]
 pub async fn swap_token(
     State(state): State<AppState>,
-    caller: Caller,
+    Manager(user): Manager,
     Path((source, id)): Path<(String, i64)>,
     JsonBody(body): JsonBody<NewToken>,
 ) -> Answer<ConnectionDetail> {
-    let user = caller.may_change()?;
     let how = match (body.check, body.new_credential) {
         (true, false) => SwapMode::Check,
         (true, true) => SwapMode::CheckNew,
@@ -164,8 +164,8 @@ pub async fn swap_token(
         (false, true) => SwapMode::SkipNew,
     };
     let connection = ConnectionRef { source, id };
-    connection_changes::swap_token(&state, user, &connection, &body.token, how).await?;
-    now(&state, user, &connection).await
+    connection_changes::swap_token(&state, &user, &connection, &body.token, how).await?;
+    now(&state, &user, &connection).await
 }
 
 /// Who sees the connection.
@@ -187,11 +187,10 @@ pub struct NewPrivacy {
     responses((status = 200, description = "The connection, with its new privacy", body = ConnectionDetail), Problems))]
 pub async fn change_privacy(
     State(state): State<AppState>,
-    caller: Caller,
+    Manager(user): Manager,
     Path((source, id)): Path<(String, i64)>,
     JsonBody(body): JsonBody<NewPrivacy>,
 ) -> Answer<ConnectionDetail> {
-    let user = caller.may_change()?;
     let args = PrivacyArgs {
         connection: ConnectionRef { source, id },
         privacy: Some(body.privacy),
@@ -202,8 +201,8 @@ pub async fn change_privacy(
             Ticked::No
         },
     };
-    connection_changes::change_privacy(&state, user, &args).await?;
-    now(&state, user, &args.connection).await
+    connection_changes::change_privacy(&state, &user, &args).await?;
+    now(&state, &user, &args.connection).await
 }
 
 /// Test now: checks the connection's token with its source (a Manage key).
@@ -212,12 +211,11 @@ pub async fn change_privacy(
     responses((status = 200, description = "What the check found", body = CheckReport), Problems))]
 pub async fn test(
     State(state): State<AppState>,
-    caller: Caller,
+    Manager(user): Manager,
     Path((source, id)): Path<(String, i64)>,
 ) -> Answer<CheckReport> {
-    let user = caller.may_change()?;
     Ok(Json(
-        connection_changes::test(&state, user, &ConnectionRef { source, id }).await?,
+        connection_changes::test(&state, &user, &ConnectionRef { source, id }).await?,
     ))
 }
 
@@ -235,18 +233,17 @@ pub struct DeleteQuery {
     responses((status = 204, description = "The connection is gone"), Problems))]
 pub async fn delete(
     State(state): State<AppState>,
-    caller: Caller,
+    Manager(user): Manager,
     Path((source, id)): Path<(String, i64)>,
     Query(query): Query<DeleteQuery>,
 ) -> Result<StatusCode, Problem> {
-    let user = caller.may_change()?;
     let connection = ConnectionRef { source, id };
     // The page asks for the name typed again; a program names the connection by its address,
     // so the name it confirms is the connection's own.
-    let Json(current) = now(&state, user, &connection).await?;
+    let Json(current) = now(&state, &user, &connection).await?;
     connection_changes::delete(
         &state,
-        user,
+        &user,
         &connection,
         &current.facts.name,
         query.delete_credential,

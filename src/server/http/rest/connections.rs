@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
-    caller::Caller,
+    caller::{Caller, Manager},
     problem::{Problem, Problems},
 };
 use crate::{
@@ -138,15 +138,14 @@ pub async fn sync_status(
     responses((status = 202, description = "The sync started", body = SyncStatus), Problems))]
 pub async fn sync_start(
     State(state): State<AppState>,
-    caller: Caller,
+    Manager(user): Manager,
     Path((source, id)): Path<(String, i64)>,
 ) -> Result<(StatusCode, Json<SyncStatus>), Problem> {
-    let user = caller.may_change()?;
     let connection = ConnectionRef { source, id };
-    data::sync_now(&state, user, &connection).await?;
+    data::sync_now(&state, &user, &connection).await?;
     Ok((
         StatusCode::ACCEPTED,
-        Json(data::status(&state, user, &connection).await?),
+        Json(data::status(&state, &user, &connection).await?),
     ))
 }
 

@@ -11,7 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{
     body::{yes, JsonBody},
-    caller::Caller,
+    caller::{Caller, Manager},
     problem::{Problem, Problems},
 };
 use crate::{
@@ -49,13 +49,15 @@ pub async fn list(
 #[derive(Deserialize, ToSchema)]
 pub struct NewCredential {
     /// The source's id, e.g. betterstack-uptime.
+    #[schema(example = "betterstack-uptime")]
     source: String,
-    /// 1 to 100 characters.
+    #[schema(min_length = 1, max_length = 100)]
     name: String,
     #[serde(default)]
+    #[schema(max_length = 500)]
     description: String,
     /// The source's API token.
-    #[schema(write_only)]
+    #[schema(write_only, min_length = 1, max_length = 1024)]
     token: String,
     /// Check the token with the source before saving (the default). `false` saves it as not
     /// checked, for when the source could not answer.
@@ -70,10 +72,9 @@ pub struct NewCredential {
     responses((status = 201, description = "The credential, saved", body = CredentialTile), Problems))]
 pub async fn create(
     State(state): State<AppState>,
-    caller: Caller,
+    Manager(user): Manager,
     JsonBody(body): JsonBody<NewCredential>,
 ) -> Result<(StatusCode, Json<CredentialTile>), Problem> {
-    let user = caller.may_change()?;
     let args = SaveCredentialArgs {
         source: body.source,
         name: body.name,
@@ -86,7 +87,7 @@ pub async fn create(
         },
         return_to: String::new(),
     };
-    let tile = credentials::save(&state, user, &args).await?;
+    let tile = credentials::save(&state, &user, &args).await?;
     Ok((StatusCode::CREATED, Json(tile)))
 }
 
@@ -96,10 +97,9 @@ pub async fn create(
     responses((status = 204, description = "The credential is gone"), Problems))]
 pub async fn delete(
     State(state): State<AppState>,
-    caller: Caller,
+    Manager(user): Manager,
     Path((source, id)): Path<(String, i64)>,
 ) -> Result<StatusCode, Problem> {
-    let user = caller.may_change()?;
-    credentials::delete_unused(&state, user, &source, id).await?;
+    credentials::delete_unused(&state, &user, &source, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
