@@ -251,12 +251,14 @@ async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the
 /// page the browser is sent back to; that store is a table in the database file, so what
 /// waits there is sealed.
 #[tokio::test]
-async fn a_key_or_invite_waiting_for_its_page_is_not_in_the_database_file() {
+async fn a_key_or_invite_waiting_for_its_page_is_in_no_database_file_and_no_log() {
     let dir = tempfile::tempdir().unwrap();
     let mut command = command_in(dir.path());
-    command.env("PLUGBOARD_MASTER_KEY", MASTER_KEY);
+    command
+        .env("RUST_LOG", "trace")
+        .env("PLUGBOARD_MASTER_KEY", MASTER_KEY);
     let mut server = start(command);
-    let (_logs, address) = capture_logs(&mut server).await;
+    let (logs, address) = capture_logs(&mut server).await;
     let browser = Browser::new(format!("{address}/").parse().unwrap());
     let reply = browser
         .call::<CreateWorkspace>(&[
@@ -312,7 +314,25 @@ async fn a_key_or_invite_waiting_for_its_page_is_not_in_the_database_file() {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .collect();
     assert!(invite_token.len() >= 20, "{invite_token}");
+    // The key at work: its requests are logged, the key is not.
+    let used = reqwest::Client::new()
+        .get(format!("{address}/api/v1/sources"))
+        .bearer_auth(key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(used.status(), 200);
     server.kill().await.unwrap();
+    let logs = logs.lock().await.clone();
+    assert!(
+        logs.contains("/api/v1/sources"),
+        "the API request was logged"
+    );
+    assert!(!logs.contains(key), "a log line holds the API key");
+    assert!(
+        !logs.contains(&invite_token),
+        "a log line holds the invite's token"
+    );
 
     for secret in [key, invite_token.as_str()] {
         assert!(
