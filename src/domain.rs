@@ -6,6 +6,7 @@ pub mod api_keys;
 pub mod api_token;
 pub mod catalog;
 mod check_status;
+pub mod connection_filter;
 pub mod connection_forms;
 pub mod data_tables;
 mod email;

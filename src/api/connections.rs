@@ -75,7 +75,11 @@ pub async fn create_connection(#[server(flatten)] args: NewConnectionArgs) -> Re
 pub async fn list_connections(
     #[server(flatten)] args: ListConnectionsArgs,
 ) -> Result<SourceConnections, AppError> {
-    use crate::server::{auth::require_user, services::connections, state::app_state};
+    use crate::{
+        domain::connection_filter::ConnectionFilter,
+        server::{auth::require_user, services::connections, state::app_state},
+    };
     let user = require_user().await?;
-    connections::list(&app_state()?, &user, &args.source, args.page).await
+    let every = ConnectionFilter::default();
+    connections::list(&app_state()?, &user, &args.source, &every, args.page).await
 }

@@ -2,7 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// What the last check of a credential's token said. Stored as `verified`, `unverified` or
 /// `rejected`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "lowercase"))]
 pub enum CheckStatus {

@@ -24,7 +24,7 @@ use crate::server::{
     sync::SyncRegistry,
 };
 use crate::{
-    domain::Role,
+    domain::{connection_filter::ConnectionFilter, Role},
     error::AppError,
     wire::{
         connection_detail::ConnectionDetail, connections::SourceConnections, dashboard::Dashboard,
@@ -77,8 +77,9 @@ pub struct Shared {
     pub dashboards: ReadCache<ViewerKey, Arc<Dashboard>>,
     /// Connection Overviews by viewer, connection and chosen monitor.
     pub overviews: ReadCache<(ViewerKey, i64, Option<i64>), Arc<ConnectionOverview>>,
-    /// Pages of the connections lists, the same way.
-    pub connection_lists: ReadCache<(ViewerKey, &'static str, i64), SourceConnections>,
+    /// Pages of the connections lists (as filtered), the same way.
+    pub connection_lists:
+        ReadCache<(ViewerKey, &'static str, ConnectionFilter, i64), SourceConnections>,
     /// Requests per minute per API key.
     pub api_rate: KeyRate,
     /// API keys by digest, until something commits (a revocation is a commit).

@@ -176,6 +176,36 @@ async fn a_connection_is_created_renamed_swapped_shared_and_deleted_with_a_manag
     );
     let path = format!("/connections/{SOURCE}/{id}");
 
+    // The list pages and filters: by a part of the name, privacy and status.
+    for (query, names) in [
+        ("", vec!["Staging", "Status"]),
+        ("?name=STAG", vec!["Staging"]),
+        ("?privacy=workspace", vec!["Status"]),
+        ("?status=Verified&name=s", vec!["Staging", "Status"]),
+        ("?status=Rejected", vec![]),
+    ] {
+        let (status, _, list) = rest(
+            &app,
+            Method::GET,
+            &format!("/connections{query}"),
+            key,
+            None,
+        )
+        .await;
+        assert_eq!(status, 200, "{query}: {list}");
+        let listed: Vec<&str> = list["connections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            (listed.clone(), list["total"].as_u64()),
+            (names.clone(), Some(names.len() as u64)),
+            "{query}"
+        );
+    }
+
     let (status, _, renamed) = rest(
         &app,
         Method::PATCH,

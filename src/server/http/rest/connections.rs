@@ -13,7 +13,10 @@ use super::{
     problem::{Problem, Problems},
 };
 use crate::{
-    domain::{catalog::CATALOG, data_tables::SortDir},
+    domain::{
+        catalog::CATALOG, connection_filter::ConnectionFilter, data_tables::SortDir, CheckStatus,
+        Privacy,
+    },
     server::{
         services::{connection_changes, connections, data},
         state::AppState,
@@ -39,10 +42,17 @@ pub async fn sources(State(state): State<AppState>, caller: Caller) -> Answer<Ve
 pub struct ListQuery {
     /// The source whose connections are listed; the catalog's first when left out.
     source: Option<String>,
+    /// Only connections whose name contains this text (ASCII letters in any case).
+    name: Option<String>,
+    /// Only connections with this privacy.
+    privacy: Option<Privacy>,
+    /// Only connections whose token's last check said this.
+    status: Option<CheckStatus>,
+    /// From 1; 50 connections a page.
     page: Option<i64>,
 }
 
-/// A page of 50 connections of one source that the caller may see, by name.
+/// A page of 50 connections of one source that the caller may see, by name, filtered.
 #[utoipa::path(get, path = "/connections", tag = "connections", params(ListQuery),
     responses((status = 200, description = "A page of connections, by name", body = SourceConnections), Problems))]
 pub async fn list(
@@ -52,8 +62,9 @@ pub async fn list(
 ) -> Answer<SourceConnections> {
     let source = query.source.unwrap_or_else(|| CATALOG[0].id.to_owned());
     let page = query.page.unwrap_or(1);
+    let filter = ConnectionFilter::new(query.name.as_deref(), query.privacy, query.status);
     Ok(Json(
-        connections::list(&state, &caller.user, &source, page).await?,
+        connections::list(&state, &caller.user, &source, &filter, page).await?,
     ))
 }
 

@@ -2,7 +2,9 @@
 
 use sqlx::{FromRow, SqliteExecutor};
 
-use crate::domain::{token_reach::TeamChoice, CheckStatus, Privacy};
+use crate::domain::{
+    connection_filter::ConnectionFilter, token_reach::TeamChoice, CheckStatus, Privacy,
+};
 
 /// Who may see a connection: its owner, everyone when shared with the workspace, and the
 /// team's members when shared with a team. `?1` is the viewer's id.
@@ -55,37 +57,54 @@ const SELECT: &str = "SELECT k.id, k.source, k.name, k.owner_id, o.name AS owner
     JOIN credentials c ON c.id = k.credential_id
     LEFT JOIN teams t ON t.id = k.team_id";
 
-/// One page of the connections of `source` that `viewer` may see, by name.
+/// What a list's filter keeps (`?5` text of the name, `?6` privacy, `?7` status; each NULL
+/// for any). Needs the credential as `c`.
+const FILTERED: &str = "(?5 IS NULL OR instr(lower(k.name), ?5) > 0)
+    AND (?6 IS NULL OR k.privacy = ?6) AND (?7 IS NULL OR c.check_status = ?7)";
+
+/// One page of the connections of `source` that `viewer` may see and `filter` keeps, by name.
 pub async fn list_visible<'e>(
     db: impl SqliteExecutor<'e>,
     viewer: i64,
     source: &str,
+    filter: &ConnectionFilter,
     limit: i64,
     offset: i64,
 ) -> sqlx::Result<Vec<ConnectionRow>> {
     sqlx::query_as(&format!(
-        "{SELECT} WHERE {VISIBLE_TO_VIEWER} AND k.source = ?2
+        "{SELECT} WHERE {VISIBLE_TO_VIEWER} AND k.source = ?2 AND {FILTERED}
          ORDER BY k.name COLLATE natural_order, k.id LIMIT ?3 OFFSET ?4"
     ))
     .bind(viewer)
     .bind(source)
     .bind(limit)
     .bind(offset)
+    .bind(filter.name_contains())
+    .bind(filter.privacy)
+    .bind(filter.status)
     .fetch_all(db)
     .await
 }
 
-/// How many connections of `source` `viewer` may see.
+/// How many connections of `source` `viewer` may see and `filter` keeps.
 pub async fn count_visible<'e>(
     db: impl SqliteExecutor<'e>,
     viewer: i64,
     source: &str,
+    filter: &ConnectionFilter,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(&format!(
-        "SELECT COUNT(*) FROM connections k WHERE {VISIBLE_TO_VIEWER} AND k.source = ?2"
+        "SELECT COUNT(*) FROM connections k JOIN credentials c ON c.id = k.credential_id
+         WHERE {VISIBLE_TO_VIEWER} AND k.source = ?2 AND {FILTERED}"
     ))
     .bind(viewer)
     .bind(source)
+    // ?3 and ?4 are the page's; the count has none.
+    .bind(0_i64)
+    .bind(0_i64)
+    .bind(filter.name_contains())
+    .bind(filter.privacy)
+    .bind(filter.status)
     .fetch_one(db)
     .await
 }

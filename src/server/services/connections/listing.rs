@@ -7,6 +7,7 @@ use crate::{
     domain::{
         api_token::fingerprint,
         catalog::{SourceDefinition, CATALOG},
+        connection_filter::ConnectionFilter,
         data_tables::{page_count, page_offset, ROWS_PER_PAGE},
     },
     error::AppError,
@@ -66,16 +67,17 @@ fn summary(row: ConnectionRow) -> Result<ConnectionSummary, AppError> {
     })
 }
 
-/// Page `page` of the connections of a source that `user` may see.
+/// Page `page` of the connections of a source that `user` may see and `filter` keeps.
 pub async fn list(
     state: &AppState,
     user: &SignedInUser,
     source_id: &str,
+    filter: &ConnectionFilter,
     page: i64,
 ) -> Result<SourceConnections, AppError> {
     let source = source(state, source_id)?;
-    let key = (ViewerKey::of(user), source.id, page);
-    let load = load_list(state, user, source, page);
+    let key = (ViewerKey::of(user), source.id, filter.clone(), page);
+    let load = load_list(state, user, source, filter, page);
     state.connection_lists.get_or_load(key, load).await
 }
 
@@ -83,15 +85,17 @@ async fn load_list(
     state: &AppState,
     user: &SignedInUser,
     source: &SourceDefinition,
+    filter: &ConnectionFilter,
     page: i64,
 ) -> Result<SourceConnections, AppError> {
-    let total = connections::count_visible(&state.pool, user.id, source.id).await?;
+    let total = connections::count_visible(&state.pool, user.id, source.id, filter).await?;
     // A page past the end shows the last one: a bookmark outlives deletions.
     let page = page.clamp(1, page_count(total));
     let rows = connections::list_visible(
         &state.pool,
         user.id,
         source.id,
+        filter,
         ROWS_PER_PAGE,
         page_offset(page),
     )
