@@ -444,3 +444,21 @@ async fn no_route_lets_a_missing_revoked_expired_read_or_other_users_key_see_or_
         .collect();
     assert_eq!(before, after, "a refused request changed something");
 }
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_refused_as_a_problem() {
+    let (app, _double, admin, _id) = connected(world()).await;
+    let key = new_key(&admin, "Big", "manage").await;
+    let huge =
+        json!({"source": SOURCE, "name": "x", "token": "team_".to_owned() + &"a".repeat(100_000)});
+    let (status, kind, body) =
+        rest(&app, Method::POST, "/credentials", Some(&key), Some(huge)).await;
+    assert_eq!(
+        (status.as_u16(), kind.as_str()),
+        (413, "application/problem+json"),
+        "{body}"
+    );
+    assert_eq!(body["type"], "/api/docs#problem-too-large");
+    let (_, _, tiles) = rest(&app, Method::GET, "/credentials", Some(&key), None).await;
+    assert_eq!(tiles.as_array().unwrap().len(), 1, "nothing was saved");
+}

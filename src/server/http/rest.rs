@@ -30,6 +30,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::server::state::AppState;
 pub use docs::docs_page;
+pub use problem::api_errors_as_problems;
 
 #[derive(OpenApi)]
 #[openapi(

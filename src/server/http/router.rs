@@ -76,6 +76,8 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(csrf::refuse_cross_site))
         .layer(middleware::from_fn(error_status::status_from_app_error))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        // Outside the limit: an API request over it is still answered as a problem.
+        .layer(middleware::from_fn(rest::api_errors_as_problems))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security_headers::add_security_headers,

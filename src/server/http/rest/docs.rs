@@ -6,7 +6,7 @@ use html_escape::encode_text as text;
 use serde_json::Value;
 
 /// The kinds of problem the API answers with: the anchors `type` points at.
-const PROBLEMS: [(&str, &str); 12] = [
+const PROBLEMS: [(&str, &str); 13] = [
     (
         "unauthenticated",
         "401: no API key, or one that is unknown, revoked or expired.",
@@ -31,6 +31,7 @@ const PROBLEMS: [(&str, &str); 12] = [
         "invalid",
         "422: input that breaks the rules; `errors` names each field.",
     ),
+    ("too-large", "413: the body is over 64 KiB."),
     ("conflict", "409: a rule of the product said no."),
     ("gone", "410: something that existed is gone."),
     (

@@ -3,6 +3,7 @@
 
 use axum::{
     http::{header, HeaderValue, StatusCode},
+    middleware::Next,
     response::{IntoResponse, Response},
     Json,
 };
@@ -30,7 +31,7 @@ impl From<sqlx::Error> for Problem {
 #[derive(Serialize, ToSchema)]
 pub struct ProblemBody {
     /// `/api/docs#problem-<kind>`: unauthenticated, forbidden, not-found, invalid,
-    /// rate-limited, busy, conflict, gone, bad-request, method-not-allowed,
+    /// rate-limited, busy, conflict, gone, bad-request, method-not-allowed, too-large,
     /// source-unreachable, internal.
     r#type: String,
     title: String,
@@ -88,6 +89,12 @@ pub enum Problems {
     )]
     Conflict(ProblemBody),
     #[response(
+        status = 413,
+        description = "The body is larger than the server reads (64 KiB)",
+        content_type = "application/problem+json"
+    )]
+    TooLarge(ProblemBody),
+    #[response(
         status = 415,
         description = "Not JSON",
         content_type = "application/problem+json"
@@ -125,27 +132,38 @@ pub enum Problems {
     Busy(ProblemBody),
 }
 
-/// The `type` and title of each error, and its status (422 for input that breaks the rules).
-fn kind(error: &AppError) -> (&'static str, &'static str, u16) {
+/// The `type` and title of each error.
+fn kind(error: &AppError) -> (&'static str, &'static str) {
     match error {
-        AppError::Unauthenticated => ("unauthenticated", "Missing or invalid API key", 401),
-        AppError::Forbidden(_) => ("forbidden", "Not allowed", 403),
-        AppError::NotFound => ("not-found", "Not found", 404),
-        AppError::Invalid(_) | AppError::NeedsConfirmation(_) => ("invalid", "Invalid input", 422),
-        AppError::SignInFailed => ("unauthenticated", "Missing or invalid API key", 401),
-        AppError::RateLimited { .. } => ("rate-limited", "Too many requests", 429),
-        AppError::Busy { .. } => ("busy", "Busy", 503),
-        AppError::Conflict(_) => ("conflict", "Conflict", 409),
-        AppError::Gone(_) => ("gone", "Gone", 410),
-        AppError::BadRequest => ("bad-request", "Bad request", 400),
-        AppError::SourceUnreachable(_) => ("source-unreachable", "Source unreachable", 502),
-        AppError::Unreachable | AppError::Internal => ("internal", "Internal error", 500),
+        AppError::Unauthenticated | AppError::SignInFailed => {
+            ("unauthenticated", "Missing or invalid API key")
+        }
+        AppError::Forbidden(_) => ("forbidden", "Not allowed"),
+        AppError::NotFound => ("not-found", "Not found"),
+        AppError::Invalid(_) | AppError::NeedsConfirmation(_) => ("invalid", "Invalid input"),
+        AppError::RateLimited { .. } => ("rate-limited", "Too many requests"),
+        AppError::Busy { .. } => ("busy", "Busy"),
+        AppError::Conflict(_) => ("conflict", "Conflict"),
+        AppError::Gone(_) => ("gone", "Gone"),
+        AppError::BadRequest => ("bad-request", "Bad request"),
+        AppError::SourceUnreachable(_) => ("source-unreachable", "Source unreachable"),
+        AppError::Unreachable | AppError::Internal => ("internal", "Internal error"),
+    }
+}
+
+/// The pages' status for each error ([`AppError::status`]), but 422 for input that breaks the
+/// rules (a change that needs confirming included), as JSON APIs answer it, with the fields.
+fn status(error: &AppError) -> u16 {
+    match error {
+        AppError::Invalid(_) | AppError::NeedsConfirmation(_) => 422,
+        other => other.status(),
     }
 }
 
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
-        let (name, title, status) = kind(&self.0);
+        let (name, title) = kind(&self.0);
+        let status = status(&self.0);
         let errors = match &self.0 {
             AppError::Invalid(fields)
             | AppError::NeedsConfirmation(fields)
@@ -207,6 +225,7 @@ pub async fn every_error_a_problem(response: Response) -> Response {
     let (name, title) = match status.as_u16() {
         404 => ("not-found", "Not found"),
         405 => ("method-not-allowed", "Method not allowed"),
+        413 => ("too-large", "Request body too large"),
         415 => ("bad-request", "Unsupported media type"),
         422 => ("invalid", "Invalid input"),
         400..=499 => ("bad-request", "Bad request"),
@@ -218,6 +237,7 @@ pub async fn every_error_a_problem(response: Response) -> Response {
         status: status.as_u16(),
         detail: match status.as_u16() {
             404 => AppError::NotFound.to_string(),
+            413 => "The request's body is over 64 KiB, more than any route reads.".to_owned(),
             _ => AppError::BadRequest.to_string(),
         },
         errors: Vec::new(),
@@ -226,4 +246,16 @@ pub async fn every_error_a_problem(response: Response) -> Response {
         answer.headers_mut().insert(header::ALLOW, allow.clone());
     }
     answer
+}
+
+/// Errors answered before a request reaches the API's router (a body over the size limit)
+/// are problems too, for the API's paths only.
+pub async fn api_errors_as_problems(request: axum::extract::Request, next: Next) -> Response {
+    let is_api = request.uri().path().starts_with("/api/v1/");
+    let response = next.run(request).await;
+    if is_api {
+        every_error_a_problem(response).await
+    } else {
+        response
+    }
 }
