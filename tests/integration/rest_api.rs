@@ -112,3 +112,43 @@ async fn the_docs_page_reads_without_script_or_network() {
         assert!(page.contains(needle), "{needle}");
     }
 }
+
+/// Every `/api/v1` route is documented because the only way to add one is a handler with
+/// `#[utoipa::path]` passed to `routes!`, which puts it in the document too. This fails when
+/// a route is added any other way: a plain `.route`, a nested or merged router.
+#[test]
+fn no_route_of_the_api_can_be_added_without_its_document() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/server/http");
+    let mut files = vec![root.join("rest.rs")];
+    for entry in std::fs::read_dir(root.join("rest")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    for file in &files {
+        let source = std::fs::read_to_string(file).unwrap();
+        let plain_routes: Vec<&str> = source
+            .lines()
+            .filter(|line| line.contains(".route(") || line.contains(".route_service("))
+            .collect();
+        let allowed = ["        .route(\"/openapi.json\", get(openapi_json))"];
+        for line in plain_routes {
+            assert!(
+                allowed.contains(&line),
+                "{}: a route outside routes!: {line}",
+                file.display()
+            );
+        }
+        for way_around in [".nest(", ".merge(", "Router::new("] {
+            assert!(
+                !source.contains(way_around),
+                "{}: {way_around} adds routes the document does not see",
+                file.display()
+            );
+        }
+    }
+    let router = std::fs::read_to_string(root.join("router.rs")).unwrap();
+    assert_eq!(
+        router.matches("/api/v1").count(),
+        1,
+        "the API is nested once, from rest::router, and nothing else is added under it"
+    );
+}
