@@ -21,11 +21,14 @@ pub mod teams;
 use serde::{Deserialize, Serialize};
 use serde_with::{serde_as, DisplayFromStr};
 
-/// Which connection: its source and id, as its URL names it.
+/// Which connection: its source and id, as its URL names it (the REST API's path too).
 #[serde_as]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams), into_params(parameter_in = Path))]
 pub struct ConnectionRef {
+    /// The source's id, e.g. betterstack-uptime.
     pub source: String,
+    /// The connection's id.
     #[serde_as(as = "DisplayFromStr")]
     pub id: i64,
 }

@@ -3,26 +3,10 @@
 use reqwest::Method;
 use serde_json::Value;
 
-use crate::support::TestApp;
-
-async fn document(app: &TestApp) -> Value {
-    let response = app.get("/api/v1/openapi.json").await;
-    assert_eq!(response.status(), 200);
-    response.json().await.unwrap()
-}
-
-/// Every operation the document lists, as (method, path).
-fn operations(document: &Value) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    for (path, item) in document["paths"].as_object().unwrap() {
-        for method in ["get", "post", "patch", "put", "delete"] {
-            if item.get(method).is_some() {
-                found.push((method.to_uppercase(), path.clone()));
-            }
-        }
-    }
-    found
-}
+use crate::support::{
+    rest::{document, operations},
+    TestApp,
+};
 
 #[tokio::test]
 async fn the_document_is_openapi_3_1_and_names_every_route() {

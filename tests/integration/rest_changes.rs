@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use crate::{
     support::{
         connections::{make_private, SOURCE},
-        rest::{new_key, rest},
+        rest::{document, new_key, operations, rest},
         TestApp,
     },
     sync::connected,
@@ -326,45 +326,39 @@ async fn every_operation(
     connection: i64,
     credential: i64,
 ) -> Vec<(Method, String, Option<Value>)> {
-    let document: Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
-    let mut operations = Vec::new();
-    for (path, item) in document["paths"].as_object().unwrap() {
-        for method in ["get", "post", "patch", "put", "delete"] {
-            if item.get(method).is_none() {
-                continue;
+    let mut every = Vec::new();
+    for (method, path) in operations(&document(app).await) {
+        let id = if path.starts_with("/credentials/") {
+            credential
+        } else {
+            connection
+        };
+        let concrete = path
+            .replace("{source}", SOURCE)
+            .replace("{id}", &id.to_string())
+            .replace("{kind}", "monitors");
+        let body = match (method.as_str(), path.as_str()) {
+            ("POST", "/credentials") => {
+                Some(json!({"source": SOURCE, "name": "X", "token": "team_MATRIXabcd"}))
             }
-            let id = if path.starts_with("/credentials/") {
-                credential
-            } else {
-                connection
-            };
-            let concrete = path
-                .replace("{source}", SOURCE)
-                .replace("{id}", &id.to_string())
-                .replace("{kind}", "monitors");
-            let body = match (method, path.as_str()) {
-                ("post", "/credentials") => {
-                    Some(json!({"source": SOURCE, "name": "X", "token": "team_MATRIXabcd"}))
-                }
-                ("post", "/connections") => Some(
-                    json!({"source": SOURCE, "credential": credential, "name": "X", "privacy": "workspace"}),
-                ),
-                ("patch", _) => Some(json!({"name": "Taken over"})),
-                ("put", p) if p.ends_with("/token") => Some(json!({"token": "team_MATRIXefgh"})),
-                ("put", p) if p.ends_with("/privacy") => {
-                    Some(json!({"privacy": "workspace", "confirm": true}))
-                }
-                _ => None,
-            };
-            operations.push((
-                Method::from_bytes(method.to_uppercase().as_bytes()).unwrap(),
-                concrete,
-                body,
-            ));
-        }
+            ("POST", "/connections") => Some(
+                json!({"source": SOURCE, "credential": credential, "name": "X", "privacy": "workspace"}),
+            ),
+            ("PATCH", _) => Some(json!({"name": "Taken over"})),
+            ("PUT", p) if p.ends_with("/token") => Some(json!({"token": "team_MATRIXefgh"})),
+            ("PUT", p) if p.ends_with("/privacy") => {
+                Some(json!({"privacy": "workspace", "confirm": true}))
+            }
+            _ => None,
+        };
+        every.push((
+            Method::from_bytes(method.as_bytes()).unwrap(),
+            concrete,
+            body,
+        ));
     }
-    assert!(operations.len() >= 16, "{operations:?}");
-    operations
+    assert!(every.len() >= 16, "{every:?}");
+    every
 }
 
 #[tokio::test]

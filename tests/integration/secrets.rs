@@ -46,15 +46,7 @@ async fn a_saved_token_appears_in_no_page_no_response_no_log_line_and_not_in_the
     let mut seen = String::new();
     let mut record = |label: &str, body: &str| seen.push_str(&format!("\n--- {label}\n{body}"));
 
-    let reply = browser
-        .call::<CreateWorkspace>(&[
-            ("workspace_name", "Acme"),
-            ("name", "Ada"),
-            ("email", "ada@acme.test"),
-            ("password", PASSWORD),
-        ])
-        .await;
-    assert_eq!(reply.status, 200);
+    create_workspace(&browser).await;
     let reply = browser
         .call::<SaveCredential>(&[
             ("source", SOURCE),
@@ -260,15 +252,7 @@ async fn a_key_or_invite_waiting_for_its_page_is_in_no_database_file_and_no_log(
     let mut server = start(command);
     let (logs, address) = capture_logs(&mut server).await;
     let browser = Browser::new(format!("{address}/").parse().unwrap());
-    let reply = browser
-        .call::<CreateWorkspace>(&[
-            ("workspace_name", "Acme"),
-            ("name", "Ada"),
-            ("email", "ada@acme.test"),
-            ("password", PASSWORD),
-        ])
-        .await;
-    assert_eq!(reply.status, 200);
+    create_workspace(&browser).await;
     let reply = browser
         .submit::<CreateApiKey>(
             "/settings/api-keys",
@@ -346,4 +330,17 @@ async fn a_key_or_invite_waiting_for_its_page_is_in_no_database_file_and_no_log(
             "a session row holds a flashed secret"
         );
     }
+}
+
+/// The first run, as Ada: a workspace and its Admin, signed in on `browser`.
+async fn create_workspace(browser: &Browser) {
+    let reply = browser
+        .call::<CreateWorkspace>(&[
+            ("workspace_name", "Acme"),
+            ("name", "Ada"),
+            ("email", "ada@acme.test"),
+            ("password", PASSWORD),
+        ])
+        .await;
+    assert_eq!(reply.status, 200);
 }

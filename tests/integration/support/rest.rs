@@ -49,3 +49,23 @@ pub async fn rest(
         serde_json::from_str(&text).unwrap_or(Value::Null),
     )
 }
+
+/// The served OpenAPI document.
+pub async fn document(app: &TestApp) -> Value {
+    let response = app.get("/api/v1/openapi.json").await;
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+/// Every operation the document lists, as (method, path), the method in capitals.
+pub fn operations(document: &Value) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for method in ["get", "post", "patch", "put", "delete"] {
+            if item.get(method).is_some() {
+                found.push((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    found
+}

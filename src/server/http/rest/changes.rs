@@ -114,16 +114,15 @@ pub struct Rename {
 
 /// Renames the connection (a Manage key); answers the connection as it now is.
 #[utoipa::path(patch, path = "/connections/{source}/{id}", tag = "connections",
-    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id")),
+    params(ConnectionRef),
     request_body = Rename,
     responses((status = 200, description = "The connection, renamed", body = ConnectionDetail), Problems))]
 pub async fn rename(
     State(state): State<AppState>,
     Manager(user): Manager,
-    Path((source, id)): Path<(String, i64)>,
+    Path(connection): Path<ConnectionRef>,
     JsonBody(body): JsonBody<Rename>,
 ) -> Answer<ConnectionDetail> {
-    let connection = ConnectionRef { source, id };
     connection_changes::rename(&state, &user, &connection, &body.name).await?;
     now(&state, &user, &connection).await
 }
@@ -148,13 +147,13 @@ pub struct NewToken {
 /// Swaps the connection's token (a Manage key), checked first unless asked not to. On any
 /// failure the old token stays exactly as it was.
 #[utoipa::path(put, path = "/connections/{source}/{id}/token", tag = "connections",
-    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id")),
+    params(ConnectionRef),
     request_body = NewToken,
     responses((status = 200, description = "The connection, on its new token", body = ConnectionDetail), Problems))]
 pub async fn swap_token(
     State(state): State<AppState>,
     Manager(user): Manager,
-    Path((source, id)): Path<(String, i64)>,
+    Path(connection): Path<ConnectionRef>,
     JsonBody(body): JsonBody<NewToken>,
 ) -> Answer<ConnectionDetail> {
     let how = match (body.check, body.new_credential) {
@@ -163,7 +162,6 @@ pub async fn swap_token(
         (false, false) => SwapMode::Skip,
         (false, true) => SwapMode::SkipNew,
     };
-    let connection = ConnectionRef { source, id };
     connection_changes::swap_token(&state, &user, &connection, &body.token, how).await?;
     now(&state, &user, &connection).await
 }
@@ -182,17 +180,17 @@ pub struct NewPrivacy {
 
 /// Changes who sees the connection (a Manage key).
 #[utoipa::path(put, path = "/connections/{source}/{id}/privacy", tag = "connections",
-    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id")),
+    params(ConnectionRef),
     request_body = NewPrivacy,
     responses((status = 200, description = "The connection, with its new privacy", body = ConnectionDetail), Problems))]
 pub async fn change_privacy(
     State(state): State<AppState>,
     Manager(user): Manager,
-    Path((source, id)): Path<(String, i64)>,
+    Path(connection): Path<ConnectionRef>,
     JsonBody(body): JsonBody<NewPrivacy>,
 ) -> Answer<ConnectionDetail> {
     let args = PrivacyArgs {
-        connection: ConnectionRef { source, id },
+        connection,
         privacy: Some(body.privacy),
         team: body.team,
         confirm: if body.confirm {
@@ -207,15 +205,15 @@ pub async fn change_privacy(
 
 /// Test now: checks the connection's token with its source (a Manage key).
 #[utoipa::path(post, path = "/connections/{source}/{id}/test", tag = "connections",
-    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id")),
+    params(ConnectionRef),
     responses((status = 200, description = "What the check found", body = CheckReport), Problems))]
 pub async fn test(
     State(state): State<AppState>,
     Manager(user): Manager,
-    Path((source, id)): Path<(String, i64)>,
+    Path(connection): Path<ConnectionRef>,
 ) -> Answer<CheckReport> {
     Ok(Json(
-        connection_changes::test(&state, &user, &ConnectionRef { source, id }).await?,
+        connection_changes::test(&state, &user, &connection).await?,
     ))
 }
 
@@ -229,15 +227,14 @@ pub struct DeleteQuery {
 
 /// Deletes the connection and its pulled data (a Manage key).
 #[utoipa::path(delete, path = "/connections/{source}/{id}", tag = "connections",
-    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id"), DeleteQuery),
+    params(ConnectionRef, DeleteQuery),
     responses((status = 204, description = "The connection is gone"), Problems))]
 pub async fn delete(
     State(state): State<AppState>,
     Manager(user): Manager,
-    Path((source, id)): Path<(String, i64)>,
+    Path(connection): Path<ConnectionRef>,
     Query(query): Query<DeleteQuery>,
 ) -> Result<StatusCode, Problem> {
-    let connection = ConnectionRef { source, id };
     // The page asks for the name typed again; a program names the connection by its address,
     // so the name it confirms is the connection's own.
     let Json(current) = now(&state, &user, &connection).await?;

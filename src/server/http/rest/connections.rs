@@ -77,18 +77,24 @@ pub struct DetailQuery {
 
 /// One connection with a page of its History, newest first.
 #[utoipa::path(get, path = "/connections/{source}/{id}", tag = "connections",
-    params(("source" = String, Path, description = "The source's id, e.g. betterstack-uptime"),
-        ("id" = i64, Path, description = "The connection's id"), DetailQuery),
+    params(ConnectionRef, DetailQuery),
     responses((status = 200, description = "The connection", body = ConnectionDetail), Problems))]
 pub async fn get_one(
     State(state): State<AppState>,
     caller: Caller,
-    Path((source, id)): Path<(String, i64)>,
+    Path(connection): Path<ConnectionRef>,
     Query(query): Query<DetailQuery>,
 ) -> Answer<ConnectionDetail> {
     let page = query.history_page.unwrap_or(1);
     Ok(Json(
-        connection_changes::detail(&state, &caller.user, &source, id, page).await?,
+        connection_changes::detail(
+            &state,
+            &caller.user,
+            &connection.source,
+            connection.id,
+            page,
+        )
+        .await?,
     ))
 }
 
@@ -111,16 +117,23 @@ pub struct History {
 
 /// A page of the connection's History, newest first, as its page shows it.
 #[utoipa::path(get, path = "/connections/{source}/{id}/history", tag = "connections",
-    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id"), HistoryQuery),
+    params(ConnectionRef, HistoryQuery),
     responses((status = 200, description = "A page of History", body = History), Problems))]
 pub async fn history(
     State(state): State<AppState>,
     caller: Caller,
-    Path((source, id)): Path<(String, i64)>,
+    Path(connection): Path<ConnectionRef>,
     Query(query): Query<HistoryQuery>,
 ) -> Answer<History> {
     let page = query.page.unwrap_or(1);
-    let detail = connection_changes::detail(&state, &caller.user, &source, id, page).await?;
+    let detail = connection_changes::detail(
+        &state,
+        &caller.user,
+        &connection.source,
+        connection.id,
+        page,
+    )
+    .await?;
     Ok(Json(History {
         entries: detail.history,
         page: detail.history_page,
@@ -131,28 +144,25 @@ pub async fn history(
 
 /// The last sync, a sync under way, and how many records of each kind.
 #[utoipa::path(get, path = "/connections/{source}/{id}/sync", tag = "sync",
-    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id")),
+    params(ConnectionRef),
     responses((status = 200, description = "The connection's sync", body = SyncStatus), Problems))]
 pub async fn sync_status(
     State(state): State<AppState>,
     caller: Caller,
-    Path((source, id)): Path<(String, i64)>,
+    Path(connection): Path<ConnectionRef>,
 ) -> Answer<SyncStatus> {
-    Ok(Json(
-        data::status(&state, &caller.user, &ConnectionRef { source, id }).await?,
-    ))
+    Ok(Json(data::status(&state, &caller.user, &connection).await?))
 }
 
 /// Starts a sync (a Manage key): 202, and its progress at the sync address.
 #[utoipa::path(post, path = "/connections/{source}/{id}/sync", tag = "sync",
-    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id")),
+    params(ConnectionRef),
     responses((status = 202, description = "The sync started", body = SyncStatus), Problems))]
 pub async fn sync_start(
     State(state): State<AppState>,
     Manager(user): Manager,
-    Path((source, id)): Path<(String, i64)>,
+    Path(connection): Path<ConnectionRef>,
 ) -> Result<(StatusCode, Json<SyncStatus>), Problem> {
-    let connection = ConnectionRef { source, id };
     data::sync_now(&state, &user, &connection).await?;
     Ok((
         StatusCode::ACCEPTED,
@@ -176,7 +186,7 @@ pub struct RecordsQuery {
 
 /// A page of 50 records of one kind, filtered and sorted as the Data table is.
 #[utoipa::path(get, path = "/connections/{source}/{id}/records/{kind}", tag = "records",
-    params(("source" = String, Path, description = "The source's id"), ("id" = i64, Path, description = "The connection's id"),
+    params(ConnectionRef,
         ("kind" = String, Path, description = "A kind of record the source pulls, e.g. monitors or incidents"), RecordsQuery),
     responses((status = 200, description = "A page of records", body = DataTable), Problems))]
 pub async fn records(
