@@ -2,7 +2,10 @@
 //! failures count per email and client address, and per client address; each attempt is
 //! counted before its password is checked; expensive hashing has a server-wide bound.
 
-use std::net::{IpAddr, Ipv4Addr};
+use std::{
+    net::{IpAddr, Ipv4Addr},
+    time::{Duration, Instant},
+};
 
 use plugboard::{
     api::{join::AcceptInvite, password_reset::ResetPassword, session::SignIn},
@@ -185,13 +188,15 @@ async fn made_up_reset_and_invite_links_are_refused_without_hashing_a_password()
     );
 }
 
-#[tokio::test]
-async fn a_flood_of_sign_ins_waits_in_line_for_hashing_and_the_overflow_is_told_to_retry() {
-    let app = TestApp::spawn().await;
-    app.create_admin("ada@acme.test").await;
-    // Each from its own address, so the failed-attempt limits do not stop them first.
+/// Sign-ins from `count` addresses of their own (so the failed-attempt limits do not stop
+/// them first), sent at once: each answers its status, its Retry-After and when it came.
+fn sign_ins_from_new_addresses(
+    app: &TestApp,
+    first: u32,
+    count: u32,
+) -> tokio::task::JoinSet<(u16, Option<String>, Instant)> {
     let mut attempts = tokio::task::JoinSet::new();
-    for n in 0..400u32 {
+    for n in first..first + count {
         let browser = Browser::from_address(
             app.url("/").parse().unwrap(),
             Some(IpAddr::V4(Ipv4Addr::new(
@@ -205,29 +210,55 @@ async fn a_flood_of_sign_ins_waits_in_line_for_hashing_and_the_overflow_is_told_
             let reply = browser
                 .call::<SignIn>(&[("email", "ada@acme.test"), ("password", "a wrong guess")])
                 .await;
-            (reply.status, reply.headers.get("retry-after").cloned())
+            let retry_after = reply
+                .headers
+                .get("retry-after")
+                .map(|value| value.to_str().unwrap().to_owned());
+            (reply.status, retry_after, Instant::now())
         });
     }
-    let (mut verdicts, mut busy) = (0, 0);
-    while let Some(answer) = attempts.join_next().await {
-        match answer.unwrap() {
-            (401, _) => verdicts += 1,
-            (503, Some(retry_after)) => {
-                assert_eq!(retry_after, "2");
-                busy += 1;
-            }
-            other => panic!("{other:?}"),
-        }
+    attempts
+}
+
+#[tokio::test]
+async fn sign_ins_wait_in_line_for_hashing_and_those_that_wait_too_long_are_told_to_retry() {
+    let app = TestApp::spawn().await;
+    app.create_admin("ada@acme.test").await;
+    let hashed_before = app.state.hashing.runs();
+
+    // Every turn is taken for longer than anyone waits: the whole flood is turned away.
+    let every_turn = app.state.hashing.hold_every_turn().await;
+    let mut flood = sign_ins_from_new_addresses(&app, 0, 40);
+    while let Some(answer) = flood.join_next().await {
+        let (status, retry_after, _) = answer.unwrap();
+        assert_eq!((status, retry_after.as_deref()), (503, Some("2")));
     }
-    assert!(verdicts > 0, "the line moves");
-    assert!(
-        busy > 0,
-        "400 hashes do not fit in the line's patience: some were turned away"
+    assert_eq!(
+        app.state.hashing.runs(),
+        hashed_before,
+        "nothing was hashed"
     );
     // What was turned away was never checked, so it does not count against its client.
-    let unchecked: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_attempts")
+    let counted: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_attempts")
         .fetch_one(&app.state.pool)
         .await
         .unwrap();
-    assert_eq!(unchecked, verdicts);
+    assert_eq!(counted, 0);
+
+    // Turns that come free within the wait are handed down the line.
+    let mut line = sign_ins_from_new_addresses(&app, 40, 20);
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let freed_at = Instant::now();
+    drop(every_turn);
+    while let Some(answer) = line.join_next().await {
+        let (status, _, answered_at) = answer.unwrap();
+        assert_eq!(status, 401);
+        assert!(answered_at >= freed_at, "no answer before a turn came free");
+    }
+    assert_eq!(app.state.hashing.runs(), hashed_before + 20);
+    let counted: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_attempts")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(counted, 20);
 }

@@ -37,6 +37,7 @@ fn argon2() -> Argon2<'static> {
 #[derive(Clone)]
 pub struct HashingTurns {
     line: Arc<Semaphore>,
+    turns: u32,
     patience: Duration,
     /// Hashes and checks run so far: how a test tells that a request hashed nothing.
     runs: Arc<AtomicU64>,
@@ -47,12 +48,14 @@ impl HashingTurns {
     /// dozens of turns; a line longer than that is a flood, not a queue.
     pub fn one_per_core() -> Self {
         let cores = std::thread::available_parallelism().map_or(2, |cores| cores.get());
+        let cores = u32::try_from(cores).unwrap_or(u32::MAX);
         Self::new(cores, Duration::from_secs(3))
     }
 
-    fn new(turns: usize, patience: Duration) -> Self {
+    fn new(turns: u32, patience: Duration) -> Self {
         Self {
-            line: Arc::new(Semaphore::new(turns)),
+            line: Arc::new(Semaphore::new(turns as usize)),
+            turns,
             patience,
             runs: Arc::default(),
         }
@@ -61,6 +64,15 @@ impl HashingTurns {
     /// How many hashes and checks have run with these turns.
     pub fn runs(&self) -> u64 {
         self.runs.load(Ordering::Relaxed)
+    }
+
+    /// Takes every turn until the guard is dropped, so whatever comes next waits in line:
+    /// how a test fills the line without racing real hashes.
+    pub async fn hold_every_turn(&self) -> tokio::sync::OwnedSemaphorePermit {
+        Arc::clone(&self.line)
+            .acquire_many_owned(self.turns)
+            .await
+            .expect("the line is never closed")
     }
 
     /// Runs `work` on the blocking pool once a turn is free, or says the server is busy.
