@@ -6,6 +6,7 @@ mod components;
 mod page_data;
 mod pages;
 mod query_string;
+mod rendered_once;
 mod shell;
 mod static_html;
 mod viewer;

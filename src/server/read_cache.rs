@@ -16,8 +16,9 @@
 //! is also loaded again once it has been kept for [`MAX_AGE`], which bounds how long those go
 //! unseen. That reload is made by the first caller to find the answer too old; callers arriving
 //! while it runs are served the answer it replaces, so a slow load (the dashboard over
-//! thousands of connections) costs one request its time, not every request in flight. This
-//! never serves anything older than a commit of this process: a commit changes the key.
+//! thousands of connections) costs one request its time, not every request in flight; with
+//! [`ReadCache::get_or_load_aside`] it costs no request its time. This never serves anything
+//! older than a commit of this process: a commit changes the key.
 
 use std::{
     future::Future,
@@ -150,6 +151,34 @@ where
                 }
             }
         }
+    }
+
+    /// As [`Self::get_or_load`], except that an answer which is only too old is loaded again
+    /// by a task of its own, and this caller too takes the answer it replaces. For loads slow
+    /// enough that the one request making them would show in a page's slowest times: a page
+    /// load holds one of the few render turns while it waits
+    /// ([`crate::server::http::render_slots`]). A failed reload keeps nothing; the next caller
+    /// to find the answer too old tries again.
+    pub async fn get_or_load_aside<E, Load>(&self, key: K, load: Load) -> Result<V, E>
+    where
+        Load: Future<Output = Result<V, E>> + Send + 'static,
+    {
+        let generation = (self.commits)();
+        if let Some(kept) = self.answers.get(&(generation, key.clone())).await {
+            if kept.loaded.elapsed() >= MAX_AGE && !kept.reloading.swap(true, Ordering::AcqRel) {
+                let turn = ReloadTurn(kept.reloading.clone());
+                let answers = self.answers.clone();
+                tokio::spawn(async move {
+                    let _turn = turn;
+                    let Some(value) = load.await.ok() else {
+                        return;
+                    };
+                    answers.insert((generation, key), Kept::new(value)).await;
+                });
+            }
+            return Ok(kept.value);
+        }
+        self.get_or_load(key, load).await
     }
 
     #[cfg(test)]
@@ -365,6 +394,41 @@ mod tests {
             cache.get_or_load(1, async { Ok::<_, ()>("unused") }).await,
             Ok("new")
         );
+    }
+
+    #[tokio::test]
+    async fn a_reload_aside_keeps_even_its_first_caller_from_waiting() {
+        let cache: ReadCache<u32, &str> = ReadCache::counting(10, no_commits);
+        let load = |answer: &'static str| async move { Ok::<_, ()>(answer) };
+        assert_eq!(cache.get_or_load_aside(1, load("old")).await, Ok("old"));
+        tokio::time::sleep(MAX_AGE).await;
+        let (reloaded_tx, reloaded) = tokio::sync::oneshot::channel();
+        let slow_reload = async move {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let _ = reloaded_tx.send(());
+            Ok::<_, ()>("new")
+        };
+        let started = Instant::now();
+        assert_eq!(cache.get_or_load_aside(1, slow_reload).await, Ok("old"));
+        assert!(
+            started.elapsed() < Duration::from_millis(150),
+            "it did not wait"
+        );
+        // While it runs, nobody starts another.
+        assert_eq!(cache.get_or_load_aside(1, load("second")).await, Ok("old"));
+        reloaded.await.unwrap();
+        tokio::task::yield_now().await;
+        let mut answer = cache.get_or_load_aside(1, load("unused")).await;
+        for _ in 0..20 {
+            if answer == Ok("new") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            answer = cache.get_or_load_aside(1, load("unused")).await;
+        }
+        assert_eq!(answer, Ok("new"), "the reload's answer is kept");
+        // A miss is still loaded by its caller.
+        assert_eq!(cache.get_or_load_aside(2, load("two")).await, Ok("two"));
     }
 
     #[tokio::test]

@@ -11,7 +11,7 @@ use crate::app::{
     components::error_notice::error_page, page_data::page_data, pages::settings::visible_sections,
     viewer::use_viewer,
 };
-use dashboard::DashboardView;
+use dashboard::dashboard_html;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -39,7 +39,7 @@ pub fn HomePage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading the dashboard…"</p> }>
                 <ErrorBoundary fallback=error_page>
                     {move || Suspend::new(async move {
-                        dashboard.await.map(|dashboard| view! { <DashboardView dashboard page=page()/> })
+                        dashboard.await.map(|dashboard| view! { <div inner_html=dashboard_html(&dashboard, page())></div> })
                     })}
                 </ErrorBoundary>
             </Suspense>

@@ -71,15 +71,15 @@ pub async fn can_swap_in_place(
     user: &SignedInUser,
     row: &ConnectionRow,
 ) -> Result<bool, AppError> {
-    for id in connections::using_credential(&state.pool, row.credential_id).await? {
-        if id == row.id {
-            continue;
-        }
-        let Some(other) = connections::find_visible(&state.pool, user.id, &row.source, id).await?
-        else {
-            return Ok(false);
-        };
-        if !can_manage(state, user, &other).await? {
+    // Two reads, not one per connection: a credential may serve hundreds of them.
+    let users = connections::using_credential(&state.pool, row.credential_id).await?;
+    let seen =
+        connections::visible_using_credential(&state.pool, user.id, row.credential_id).await?;
+    if seen.len() != users.len() {
+        return Ok(false);
+    }
+    for other in seen.iter().filter(|other| other.id != row.id) {
+        if !can_manage(state, user, other).await? {
             return Ok(false);
         }
     }

@@ -23,10 +23,11 @@ use crate::{
 };
 
 pub async fn dashboard(state: &AppState, user: &SignedInUser) -> Result<Arc<Dashboard>, AppError> {
-    let load = async { load(state, user).await.map(Arc::new) };
+    let (state_now, user_now) = (state.clone(), user.clone());
+    let load = async move { load(&state_now, &user_now).await.map(Arc::new) };
     state
         .dashboards
-        .get_or_load(ViewerKey::of(user), load)
+        .get_or_load_aside(ViewerKey::of(user), load)
         .await
 }
 

@@ -36,8 +36,16 @@ pub async fn overview(
     args: &OverviewArgs,
 ) -> Result<Arc<ConnectionOverview>, AppError> {
     let key = (ViewerKey::of(user), args.connection.id, args.monitor);
-    let load = async {
-        let row = visible(state, user, &args.connection.source, args.connection.id).await?;
+    let (state_now, user_now, args) = (state.clone(), user.clone(), args.clone());
+    let load = async move {
+        let state = &state_now;
+        let row = visible(
+            state,
+            &user_now,
+            &args.connection.source,
+            args.connection.id,
+        )
+        .await?;
         let connector = state.connectors.get(&row.source)?;
         let overview = match connector.overview_kinds() {
             Some(kinds) => load(state, row.id, kinds, args.monitor).await?,
@@ -45,7 +53,7 @@ pub async fn overview(
         };
         Ok::<_, AppError>(Arc::new(overview))
     };
-    state.overviews.get_or_load(key, load).await
+    state.overviews.get_or_load_aside(key, load).await
 }
 
 fn empty() -> ConnectionOverview {

@@ -1,6 +1,8 @@
 //! The Overview section: counts by status, open incidents, and the charts. Rendered on the
 //! server only, into the page's island as static children: no chart reaches the wasm.
 
+use std::sync::{Arc, LazyLock};
+
 use leptos::prelude::*;
 
 use crate::{
@@ -8,7 +10,7 @@ use crate::{
     app::{
         charts::{scale, Bars, Columns, Line},
         components::when::When,
-        page_data::page_data,
+        rendered_once::RenderedOnce,
     },
     domain::time_words::{count, span},
     error::AppError,
@@ -18,35 +20,48 @@ use crate::{
     },
 };
 
+/// Awaited in place rather than through a resource: this section sits inside the page's island,
+/// where a resource's answer would be written into the page for the browser, which never
+/// renders the Overview.
 #[component]
 pub fn OverviewSection(source: String, id: Option<i64>, monitor: Option<i64>) -> impl IntoView {
-    let overview = page_data(
-        || (),
-        move |_| {
-            let source = source.clone();
-            async move {
-                let id = id.ok_or(AppError::NotFound)?;
-                let connection = ConnectionRef { source, id };
-                get_connection_overview(OverviewArgs {
-                    connection,
-                    monitor,
-                })
-                .await
-            }
-        },
-    );
+    let overview = move || {
+        let source = source.clone();
+        async move {
+            let id = id.ok_or(AppError::NotFound)?;
+            let connection = ConnectionRef { source, id };
+            get_connection_overview(OverviewArgs {
+                connection,
+                monitor,
+            })
+            .await
+        }
+    };
     view! {
         <Suspense fallback=|| view! { <p>"Loading the overview…"</p> }>
-            {move || Suspend::new(async move {
-                match overview.await {
-                    Ok(overview) => view! { <OverviewBody overview=(*overview).clone()/> }.into_any(),
-                    // A connection that cannot be shown is reported once, by the page around this.
-                    Err(AppError::NotFound | AppError::Unauthenticated | AppError::Forbidden(_)) => ().into_any(),
-                    Err(error) => view! { <p class="notice notice-error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
+            {move || {
+                let overview = overview();
+                Suspend::new(async move {
+                    match overview.await {
+                        Ok(overview) => view! { <div class="overview" inner_html=overview_html(&overview)></div> }.into_any(),
+                        // A connection that cannot be shown is reported once, by the page around this.
+                        Err(AppError::NotFound | AppError::Unauthenticated | AppError::Forbidden(_)) => ().into_any(),
+                        Err(error) => view! { <p class="notice notice-error">{error.to_string()}</p> }.into_any(),
+                    }
+                })
+            }}
         </Suspense>
     }
+}
+
+/// The Overview of one loaded answer, rendered once: many people watch the same connection.
+fn overview_html(overview: &Arc<ConnectionOverview>) -> Arc<str> {
+    /// As many as the server keeps answers of (`ANSWERS_KEPT` in its state).
+    static RENDERED: LazyLock<RenderedOnce<ConnectionOverview>> =
+        LazyLock::new(|| RenderedOnce::new(1_000));
+    RENDERED.html(overview, (), |overview| {
+        view! { <OverviewBody overview=overview.clone()/> }.to_html()
+    })
 }
 
 #[component]

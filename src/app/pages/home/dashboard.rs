@@ -1,4 +1,4 @@
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use leptos::prelude::*;
 
@@ -8,16 +8,28 @@ use crate::{
         components::{
             health_tag::HealthTag, page_links::PageLinks, scroll_box::ScrollBox, when::When,
         },
+        rendered_once::RenderedOnce,
     },
     domain::data_tables::{page_count, page_offset, ROWS_PER_PAGE},
     wire::dashboard::{Dashboard, DashboardConnection},
 };
 
+/// The dashboard's HTML, rendered once per loaded answer and page: everyone who may see the
+/// same connections gets the same answer.
+pub fn dashboard_html(dashboard: &Arc<Dashboard>, page: i64) -> Arc<str> {
+    /// As many as the server keeps answers of (`ANSWERS_KEPT` in its state), a few pages each.
+    static RENDERED: LazyLock<RenderedOnce<Dashboard, i64>> =
+        LazyLock::new(|| RenderedOnce::new(4_000));
+    let page = page.clamp(1, page_count(dashboard.connections.len() as i64));
+    RENDERED.html(dashboard, page, |dashboard| {
+        dashboard_view(dashboard, page).to_html()
+    })
+}
+
 /// What needs someone across the viewer's connections, and page `page` of the connections
 /// worst first (a page at a time: a workspace of a thousand still gets a page that loads at
 /// once); with no connections yet, the way to add one.
-#[component]
-pub fn DashboardView(dashboard: Arc<Dashboard>, page: i64) -> impl IntoView {
+fn dashboard_view(dashboard: &Dashboard, page: i64) -> impl IntoView {
     if dashboard.connections.is_empty() {
         return view! {
             <section class="panel" aria-labelledby="start-title">

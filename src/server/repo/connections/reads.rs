@@ -172,6 +172,21 @@ pub async fn leads_team<'e>(
     .fetch_one(db)
     .await
 }
+/// The connections that use `credential_id` which `viewer` may see.
+pub async fn visible_using_credential<'e>(
+    db: impl SqliteExecutor<'e>,
+    viewer: i64,
+    credential_id: i64,
+) -> sqlx::Result<Vec<ConnectionRow>> {
+    sqlx::query_as(&format!(
+        "{SELECT} WHERE {VISIBLE_TO_VIEWER} AND k.credential_id = ?2 ORDER BY k.id"
+    ))
+    .bind(viewer)
+    .bind(credential_id)
+    .fetch_all(db)
+    .await
+}
+
 /// The ids of the connections that use `credential_id`.
 pub async fn using_credential<'e>(
     db: impl SqliteExecutor<'e>,

@@ -30,8 +30,10 @@ pub async fn detail(
         id,
         history_page,
     );
-    let load = load_detail(state, user, source_id, id, history_page);
-    state.connection_pages.get_or_load(key, load).await
+    let (state_now, user_now, source_id) = (state.clone(), user.clone(), source_id.to_owned());
+    let load =
+        async move { load_detail(&state_now, &user_now, &source_id, id, history_page).await };
+    state.connection_pages.get_or_load_aside(key, load).await
 }
 
 async fn load_detail(

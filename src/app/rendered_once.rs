@@ -1,0 +1,103 @@
+//! HTML rendered once per answer, for server-only sections whose markup depends on nothing
+//! but one answer from a read cache.
+//!
+//! The read caches hand out the same `Arc` to every request until the answer is loaded again,
+//! so the `Arc` itself names the answer: while it lives, the HTML made from it is the same.
+//! Rendering the Overview's charts with `view!` was most of that page's time under load.
+
+use std::{
+    collections::HashMap,
+    hash::Hash,
+    sync::{Arc, Mutex, MutexGuard, Weak},
+};
+
+/// HTML by answer and by `V`: what else the markup depends on (a page number, say).
+pub struct RenderedOnce<T, V = ()> {
+    /// By the answer's address. The `Weak` keeps that address from being reused for another
+    /// answer while the entry exists, and tells when the answer is gone.
+    kept: Mutex<Kept<T, V>>,
+    most: usize,
+}
+
+type Kept<T, V> = HashMap<(usize, V), (Weak<T>, Arc<str>)>;
+
+impl<T, V: Eq + Hash> RenderedOnce<T, V> {
+    /// Keeps the HTML of at most `most` answers.
+    pub fn new(most: usize) -> Self {
+        Self {
+            kept: Mutex::new(HashMap::new()),
+            most,
+        }
+    }
+
+    /// The HTML of `answer`: rendered by `render` the first time it is asked for.
+    pub fn html(&self, answer: &Arc<T>, variant: V, render: impl FnOnce(&T) -> String) -> Arc<str> {
+        let key = (Arc::as_ptr(answer) as usize, variant);
+        if let Some((_, html)) = self.lock().get(&key) {
+            return Arc::clone(html);
+        }
+        // Rendered outside the lock: two first requests may both render, and one HTML wins.
+        let html: Arc<str> = render(answer).into();
+        let mut kept = self.lock();
+        if kept.len() >= self.most {
+            kept.retain(|_, (answer, _)| answer.strong_count() > 0);
+            if kept.len() >= self.most {
+                kept.clear();
+            }
+        }
+        kept.insert(key, (Arc::downgrade(answer), Arc::clone(&html)));
+        html
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Kept<T, V>> {
+        // What is kept is only ever whole entries, so a panic elsewhere cannot leave it torn.
+        self.kept
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_answer_is_rendered_once_and_a_new_one_again() {
+        let rendered = RenderedOnce::new(8);
+        let first = Arc::new(1);
+        let mut renders = 0;
+        for _ in 0..3 {
+            let html = rendered.html(&first, (), |n| {
+                renders += 1;
+                format!("<p>{n}</p>")
+            });
+            assert_eq!(&*html, "<p>1</p>");
+        }
+        assert_eq!(renders, 1);
+        let equal_but_new = Arc::new(1);
+        rendered.html(&equal_but_new, (), |n| {
+            renders += 1;
+            format!("<p>{n}</p>")
+        });
+        assert_eq!(renders, 2, "an answer loaded again is rendered again");
+    }
+
+    #[test]
+    fn answers_that_are_gone_make_room_first() {
+        let rendered = RenderedOnce::new(2);
+        let live = Arc::new("live");
+        rendered.html(&live, 1, |s| s.to_string());
+        for _ in 0..5 {
+            rendered.html(&Arc::new("gone"), 1, |s| s.to_string());
+            assert!(rendered.lock().len() <= 2);
+        }
+        let mut rendered_again = false;
+        rendered.html(&live, 1, |s| {
+            rendered_again = true;
+            s.to_string()
+        });
+        assert!(!rendered_again, "the live answer kept its HTML");
+        let other_page = rendered.html(&live, 2, |s| format!("{s} 2"));
+        assert_eq!(&*other_page, "live 2", "each variant has its own HTML");
+    }
+}
