@@ -65,6 +65,17 @@ impl<V> Kept<V> {
     }
 }
 
+impl<V> Kept<V> {
+    /// The turn to load this answer again: `None` while it is young enough, or while another
+    /// caller is loading it again (whoever finds `None` serves this answer).
+    fn reload_turn(&self) -> Option<ReloadTurn> {
+        if self.loaded.elapsed() < MAX_AGE || self.reloading.swap(true, Ordering::AcqRel) {
+            return None;
+        }
+        Some(ReloadTurn(self.reloading.clone()))
+    }
+}
+
 /// Lets the next caller reload if this one's reload ends without an answer (an error, or
 /// the request went away).
 struct ReloadTurn(Arc<AtomicBool>);
@@ -114,14 +125,9 @@ where
         loop {
             let generation = (self.commits)();
             if let Some(kept) = self.answers.get(&(generation, key.clone())).await {
-                if kept.loaded.elapsed() < MAX_AGE {
+                let Some(_turn) = kept.reload_turn() else {
                     return Ok(kept.value);
-                }
-                if kept.reloading.swap(true, Ordering::AcqRel) {
-                    // Another caller is loading it again: this one has what it replaces.
-                    return Ok(kept.value);
-                }
-                let _turn = ReloadTurn(kept.reloading.clone());
+                };
                 return match own_load.as_mut().await {
                     Ok(value) => {
                         let fresh = Kept::new(value.clone());
@@ -165,8 +171,7 @@ where
     {
         let generation = (self.commits)();
         if let Some(kept) = self.answers.get(&(generation, key.clone())).await {
-            if kept.loaded.elapsed() >= MAX_AGE && !kept.reloading.swap(true, Ordering::AcqRel) {
-                let turn = ReloadTurn(kept.reloading.clone());
+            if let Some(turn) = kept.reload_turn() {
                 let answers = self.answers.clone();
                 tokio::spawn(async move {
                     let _turn = turn;
