@@ -14,7 +14,8 @@
 //!
 //! Writes by another process (`plugboard admin …`, sqlite3 by hand) are not counted; an answer
 //! is also loaded again once it has been kept for [`MAX_AGE`], which bounds how long those go
-//! unseen. That reload is made by the first caller to find the answer too old; callers arriving
+//! unseen (caches of slow loads set a longer age of their own, [`SLOW_LOAD_MAX_AGE`]). That
+//! reload is made by the first caller to find the answer too old; callers arriving
 //! while it runs are served the answer it replaces, so a slow load (the dashboard over
 //! thousands of connections) costs one request its time, not every request in flight; with
 //! [`ReadCache::get_or_load_aside`] it costs no request its time. This never serves anything
@@ -37,6 +38,12 @@ use crate::server::infra::db::commits;
 /// How old an answer may grow before it is loaded again, when this process committed nothing
 /// since.
 pub const MAX_AGE: Duration = Duration::from_secs(1);
+/// [`MAX_AGE`] for answers read from rows only this process writes, pulled records and who may
+/// see them, that take tens of milliseconds to load (the dashboard, a connection's Overview):
+/// `plugboard admin` changes passwords and sessions, never those rows, so only an edit by
+/// hand goes unseen this long, while loading such an answer every second would take a
+/// noticeable share of a small server's time.
+pub const SLOW_LOAD_MAX_AGE: Duration = Duration::from_secs(10);
 /// An answer nobody asked for in this long is dropped, reloading or not.
 const KEPT_AT_MOST: Duration = Duration::from_secs(30);
 
@@ -45,6 +52,7 @@ pub struct ReadCache<K, V> {
     answers: Cache<(u64, K), Kept<V>>,
     /// The commit count answers are checked against.
     commits: fn() -> u64,
+    max_age: Duration,
 }
 
 /// An answer, when it was loaded, and whether a caller is loading it again.
@@ -68,8 +76,8 @@ impl<V> Kept<V> {
 impl<V> Kept<V> {
     /// The turn to load this answer again: `None` while it is young enough, or while another
     /// caller is loading it again (whoever finds `None` serves this answer).
-    fn reload_turn(&self) -> Option<ReloadTurn> {
-        if self.loaded.elapsed() < MAX_AGE || self.reloading.swap(true, Ordering::AcqRel) {
+    fn reload_turn(&self, max_age: Duration) -> Option<ReloadTurn> {
+        if self.loaded.elapsed() < max_age || self.reloading.swap(true, Ordering::AcqRel) {
             return None;
         }
         Some(ReloadTurn(self.reloading.clone()))
@@ -104,7 +112,13 @@ where
                 .time_to_idle(KEPT_AT_MOST)
                 .build(),
             commits,
+            max_age: MAX_AGE,
         }
+    }
+
+    /// This cache, its answers loaded again once `max_age` old rather than [`MAX_AGE`].
+    pub fn reloaded_after(self, max_age: Duration) -> Self {
+        Self { max_age, ..self }
     }
 
     /// The answer for `key`: from memory if nothing committed since its load began, otherwise
@@ -125,7 +139,7 @@ where
         loop {
             let generation = (self.commits)();
             if let Some(kept) = self.answers.get(&(generation, key.clone())).await {
-                let Some(_turn) = kept.reload_turn() else {
+                let Some(_turn) = kept.reload_turn(self.max_age) else {
                     return Ok(kept.value);
                 };
                 return match own_load.as_mut().await {
@@ -165,19 +179,25 @@ where
     /// load holds one of the few render turns while it waits
     /// ([`crate::server::http::render_slots`]). A failed reload keeps nothing; the next caller
     /// to find the answer too old tries again.
+    ///
+    /// A reload that finds the same answer keeps the one it had (for an `Arc`, the same
+    /// allocation), so whatever was made once per answer — its rendered HTML — still applies.
     pub async fn get_or_load_aside<E, Load>(&self, key: K, load: Load) -> Result<V, E>
     where
+        V: PartialEq,
         Load: Future<Output = Result<V, E>> + Send + 'static,
     {
         let generation = (self.commits)();
         if let Some(kept) = self.answers.get(&(generation, key.clone())).await {
-            if let Some(turn) = kept.reload_turn() {
+            if let Some(turn) = kept.reload_turn(self.max_age) {
                 let answers = self.answers.clone();
+                let previous = kept.value.clone();
                 tokio::spawn(async move {
                     let _turn = turn;
                     let Some(value) = load.await.ok() else {
                         return;
                     };
+                    let value = if value == previous { previous } else { value };
                     answers.insert((generation, key), Kept::new(value)).await;
                 });
             }
@@ -434,6 +454,55 @@ mod tests {
         assert_eq!(answer, Ok("new"), "the reload's answer is kept");
         // A miss is still loaded by its caller.
         assert_eq!(cache.get_or_load_aside(2, load("two")).await, Ok("two"));
+    }
+
+    #[tokio::test]
+    async fn a_reload_aside_that_finds_the_same_answer_keeps_the_one_it_had() {
+        let cache: ReadCache<u32, Arc<String>> = ReadCache::counting(10, no_commits);
+        let load = |text: &str| {
+            let answer = Arc::new(text.to_owned());
+            async move { Ok::<_, ()>(answer) }
+        };
+        let first = cache.get_or_load_aside(1, load("same")).await.unwrap();
+        let cache = &cache;
+        // Once the reload has run, each later call is served what it kept.
+        let after_reload = |text: &'static str| async move {
+            tokio::time::sleep(MAX_AGE).await;
+            let (done_tx, done) = tokio::sync::oneshot::channel();
+            let reload = async move {
+                let _ = done_tx.send(());
+                Ok::<_, ()>(Arc::new(text.to_owned()))
+            };
+            cache.get_or_load_aside(1, reload).await.unwrap();
+            done.await.unwrap();
+            for _ in 0..50 {
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                let kept = cache.get_or_load_aside(1, load("unused")).await.unwrap();
+                if kept.as_str() == text {
+                    return kept;
+                }
+            }
+            panic!("the reload's answer was not kept");
+        };
+        let reloaded = after_reload("same").await;
+        assert!(
+            Arc::ptr_eq(&first, &reloaded),
+            "the same answer, kept as it was"
+        );
+        let changed = after_reload("changed").await;
+        assert!(!Arc::ptr_eq(&first, &changed));
+    }
+
+    #[tokio::test]
+    async fn a_cache_with_an_age_of_its_own_reloads_only_at_that_age() {
+        let cache: ReadCache<u32, &str> =
+            ReadCache::counting(10, no_commits).reloaded_after(MAX_AGE * 3);
+        let load = |answer: &'static str| async move { Ok::<_, ()>(answer) };
+        assert_eq!(cache.get_or_load(1, load("old")).await, Ok("old"));
+        tokio::time::sleep(MAX_AGE).await;
+        assert_eq!(cache.get_or_load(1, load("new")).await, Ok("old"));
+        tokio::time::sleep(MAX_AGE * 2).await;
+        assert_eq!(cache.get_or_load(1, load("new")).await, Ok("new"));
     }
 
     #[tokio::test]
