@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::{
     axis::{ZeroAxis, HEIGHT, PLOT},
     figure::Figure,
-    scale::{number, place, round_top, WIDTH},
+    scale::{number, place, round_top, unit, WIDTH},
 };
 use crate::wire::overview::Measure;
 
@@ -34,9 +34,9 @@ pub fn Columns(
             let height = place(bar.value, 0.0, top, PLOT);
             let x = AXIS + i as f64 * step;
             view! {
-                <rect class="column" x=x + 1.0 y=PLOT - height width=(step - 2.0).max(1.0) height=height/>
+                <rect class="column" x=unit(x + 1.0) y=unit(PLOT - height) width=unit((step - 2.0).max(1.0)) height=height/>
                 {named.contains(&i).then(|| view! {
-                    <text class="chart-label" x=x + step / 2.0 y=HEIGHT - 6.0 text-anchor="middle">{bar.label}</text>
+                    <text class="chart-label" x=unit(x + step / 2.0) y=HEIGHT - 6.0 text-anchor="middle">{bar.label}</text>
                 })}
             }
         })

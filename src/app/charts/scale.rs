@@ -8,7 +8,13 @@ pub fn place(value: f64, low: f64, high: f64, length: f64) -> f64 {
     if high <= low || !value.is_finite() {
         return 0.0;
     }
-    ((value - low) / (high - low)).clamp(0.0, 1.0) * length
+    unit(((value - low) / (high - low)).clamp(0.0, 1.0) * length)
+}
+
+/// A coordinate to the hundredth of a user unit: finer is invisible at any size a page draws
+/// the chart, and a float written in full takes up to 17 digits, on every column of every chart.
+pub fn unit(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
 }
 
 /// A round top for an axis that starts at zero: 1, 2 or 5 times a power of ten, at least
@@ -56,6 +62,8 @@ mod tests {
         assert_eq!(place(-1.0, 0.0, 10.0, 100.0), 0.0);
         assert_eq!(place(1.0, 3.0, 3.0, 100.0), 0.0);
         assert_eq!(place(f64::NAN, 0.0, 1.0, 100.0), 0.0);
+        assert_eq!(place(1.0, 0.0, 3.0, 100.0).to_string(), "33.33");
+        assert_eq!(unit(40.0 + 7.0 * (600.0 / 90.0)).to_string(), "86.67");
     }
 
     #[test]
