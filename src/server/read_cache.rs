@@ -71,9 +71,7 @@ impl<V> Kept<V> {
             reloading: Arc::default(),
         }
     }
-}
 
-impl<V> Kept<V> {
     /// The turn to load this answer again: `None` while it is young enough, or while another
     /// caller is loading it again (whoever finds `None` serves this answer).
     fn reload_turn(&self, max_age: Duration) -> Option<ReloadTurn> {
