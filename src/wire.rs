@@ -15,5 +15,6 @@ pub mod invites;
 pub mod members;
 pub mod moment;
 pub mod overview;
+pub mod packed;
 pub mod session;
 pub mod teams;

@@ -1,7 +1,7 @@
 use leptos::{ev::FocusEvent, prelude::*, wasm_bindgen::JsCast};
 
 use super::{cog_icon::CogIcon, hydrated::hydrated};
-use crate::{app::pages::settings::visible_sections, domain::Role};
+use crate::{app::pages::settings::visible_sections, domain::Role, wire::packed::Packed};
 
 /// The header's Settings control.
 ///
@@ -9,7 +9,8 @@ use crate::{app::pages::settings::visible_sections, domain::Role};
 /// menu in place instead, reporting its state with `aria-expanded`; choosing an item, Escape,
 /// or moving focus away closes it. It is an island: every page load starts with it closed.
 #[island]
-pub fn SettingsMenu(role: Role) -> impl IntoView {
+pub fn SettingsMenu(role: Packed<Role>) -> impl IntoView {
+    let Packed(role) = role;
     let open = RwSignal::new(false);
     let hydrated = hydrated();
     let container = NodeRef::<leptos::html::Div>::new();

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::settings_menu::SettingsMenu;
 use leptos::server_fn::ServerFn;
 
-use crate::{api::session::SignOut, app::viewer::use_viewer};
+use crate::{api::session::SignOut, app::viewer::use_viewer, wire::packed::Packed};
 
 /// The bar at the top of every page: the product, and for a signed-in person their name,
 /// Settings and Sign out.
@@ -20,7 +20,7 @@ pub fn SiteHeader() -> impl IntoView {
                             Ok(Some(viewer)) => {
                                 view! {
                                     <span class="viewer-name">{viewer.name}</span>
-                                    <SettingsMenu role=viewer.role/>
+                                    <SettingsMenu role=Packed(viewer.role)/>
                                     // A plain form: signing out reloads the whole page.
                                     <form method="post" action=SignOut::url() class="inline-form">
                                         <button type="submit" class="link">"Sign out"</button>

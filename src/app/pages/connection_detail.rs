@@ -28,7 +28,7 @@ use crate::{
     },
     app::components::error_notice::error_page,
     error::AppError,
-    wire::connection_detail::ConnectionDetail,
+    wire::{connection_detail::ConnectionDetail, packed::Packed},
 };
 
 use crate::wire::args::{connection_changes::DetailArgs, ConnectionRef};
@@ -59,7 +59,7 @@ pub fn ConnectionDetailPage() -> impl IntoView {
     let monitor = query_value(&query, "monitor").and_then(|value| value.parse().ok());
     let overview_source = source.clone();
     view! {
-        <ConnectionDetailBody source id query section>
+        <ConnectionDetailBody source id query section=Packed(section)>
             {(section == Section::Overview).then(|| view! {
                 <OverviewSection source=overview_source id monitor/>
             })}
@@ -75,9 +75,10 @@ fn ConnectionDetailBody(
     source: String,
     id: Option<i64>,
     query: Vec<(String, String)>,
-    section: Section,
+    section: Packed<Section>,
     children: Children,
 ) -> impl IntoView {
+    let Packed(section) = section;
     let rename = ServerAction::<RenameConnection>::new();
     let swap = ServerAction::<SwapToken>::new();
     let test = ServerAction::<TestConnection>::new();

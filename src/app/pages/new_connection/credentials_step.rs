@@ -3,7 +3,10 @@ use leptos::{html::Dialog, prelude::*};
 use super::{credential_tiles::CredentialTiles, privacy_fields::PrivacyFields, StepValues};
 use crate::app::{page_data::page_data, query_string::query_string};
 use crate::wire::args::connections::SourceArgs;
-use crate::wire::connections::{CredentialTile, SetupChoices};
+use crate::wire::{
+    connections::{CredentialTile, SetupChoices},
+    packed::Packed,
+};
 use crate::{
     api::connections::get_setup,
     app::components::{
@@ -44,7 +47,7 @@ pub fn CredentialsStep(
                     {move || {
                         let (values, errors) = (values.clone(), errors.clone());
                         Suspend::new(async move {
-                            setup.await.map(|choices| view! { <CredentialsForm source_id=source.id.to_owned() choices values errors/> })
+                            setup.await.map(|choices| view! { <CredentialsForm source_id=source.id.to_owned() choices=Packed(choices) values=Packed(values) errors=Packed(errors)/> })
                         })
                     }}
                 </ErrorBoundary>
@@ -57,10 +60,11 @@ pub fn CredentialsStep(
 #[island]
 fn CredentialsForm(
     source_id: String,
-    choices: SetupChoices,
-    values: StepValues,
-    errors: Option<AppError>,
+    choices: Packed<SetupChoices>,
+    values: Packed<StepValues>,
+    errors: Packed<Option<AppError>>,
 ) -> impl IntoView {
+    let (Packed(choices), Packed(values), Packed(errors)) = (choices, values, errors);
     // The server only renders this for a source it found in the catalog.
     let Some(source) = find_source(&source_id) else {
         return ().into_any();

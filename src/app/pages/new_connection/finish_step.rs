@@ -6,7 +6,7 @@ use super::{
     StepValues,
 };
 use crate::app::page_data::page_data;
-use crate::wire::connections::ConnectionReview;
+use crate::wire::{connections::ConnectionReview, packed::Packed};
 use crate::{
     api::connections::{review_connection, CreateConnection},
     app::components::{
@@ -37,7 +37,7 @@ pub fn FinishStep(source: &'static SourceDefinition, values: StepValues) -> impl
                         match review.await {
                             Ok(review) => Ok(view! {
                                 <Stepper current=Step::Finish source=Some(source)/>
-                                <Review review values/>
+                                <Review review=Packed(review) values=Packed(values)/>
                             }
                             .into_any()),
                             Err(invalid @ AppError::Invalid(_)) => Ok(view! {
@@ -56,7 +56,8 @@ pub fn FinishStep(source: &'static SourceDefinition, values: StepValues) -> impl
 
 /// The review and Finish (an island: Finish shows its progress and errors in place).
 #[island]
-fn Review(review: ConnectionReview, values: StepValues) -> impl IntoView {
+fn Review(review: Packed<ConnectionReview>, values: Packed<StepValues>) -> impl IntoView {
+    let (Packed(review), Packed(values)) = (review, values);
     let action = ServerAction::<CreateConnection>::new();
     let error = form_error(action.value());
     let privacy = review
