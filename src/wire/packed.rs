@@ -8,20 +8,8 @@
 
 use serde::{de::DeserializeOwned, Deserialize, Deserializer, Serialize, Serializer};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Packed<T>(pub T);
-
-impl<T> Packed<T> {
-    pub fn into_inner(self) -> T {
-        self.0
-    }
-}
-
-impl<T> From<T> for Packed<T> {
-    fn from(value: T) -> Self {
-        Self(value)
-    }
-}
 
 impl<T: Serialize> Serialize for Packed<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
