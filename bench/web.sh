@@ -174,6 +174,8 @@ echo "$idle_rss" >"$peak_file"
 runs_before=$(sqlite3 "$WORK/bench.db" "SELECT COUNT(*) FROM sync_runs")
 echo "load: $DURATION s per run, $CONCURRENCY concurrent, $THREADS wrk threads"
 load "hello route (ceiling)" "http://127.0.0.1:$PORT_HELLO/hello"
+# What any page costs before its own data: the smallest, signed out, no session to read.
+load "sign-in page, signed out (the lightest page)" "$APP/login"
 WRK_COOKIE="$COOKIE" load "connections list page, $CONNECTIONS connections" "$APP/connections/betterstack-uptime"
 WRK_COOKIE="$COOKIE" WRK_METHOD=POST WRK_BODY="source=betterstack-uptime&id=$first" \
   load "read server function (connection_detail)" "$APP/api/connection_detail"

@@ -9,6 +9,7 @@
 
 mod axis;
 mod bars;
+mod boxes;
 mod columns;
 mod figure;
 mod line;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::{
+    boxes::{path_data, Box},
     figure::Figure,
     scale::{place, WIDTH},
 };
@@ -33,25 +34,36 @@ pub fn Bars(
         .iter()
         .map(|bar| (bar.label.clone(), show(bar.value)))
         .collect();
-    let drawn = bars
+    let top = |i: usize| 4.0 + i as f64 * ROW;
+    let warns = |value: f64| warn_below.is_some_and(|limit| value < limit);
+    let drawn_where = |warn: bool| {
+        path_data(
+            bars.iter()
+                .enumerate()
+                .filter(|(_, bar)| warns(bar.value) == warn)
+                .map(|(i, bar)| Box {
+                    left: LABEL_WIDTH,
+                    top: top(i) + 3.0,
+                    width: place(bar.value, low, high, length).max(1.0),
+                    height: ROW - 6.0,
+                }),
+        )
+    };
+    let (plain, warned) = (drawn_where(false), drawn_where(true));
+    let words = bars
         .into_iter()
         .enumerate()
         .map(|(i, bar)| {
-            let y = 4.0 + i as f64 * ROW;
+            let y = top(i) + 16.0;
             let label: String = if bar.label.chars().count() > LABEL_CHARS {
                 let cut: String = bar.label.chars().take(LABEL_CHARS - 1).collect();
                 format!("{cut}…")
             } else {
                 bar.label.clone()
             };
-            let class = match warn_below {
-                Some(limit) if bar.value < limit => "bar bar-warn",
-                _ => "bar",
-            };
             view! {
-                <text class="chart-label" x=LABEL_WIDTH - 8.0 y=y + 16.0 text-anchor="end">{label}</text>
-                <rect class=class x=LABEL_WIDTH y=y + 3.0 width=place(bar.value, low, high, length).max(1.0) height=ROW - 6.0/>
-                <text class="chart-value" x=WIDTH - VALUE_WIDTH + 6.0 y=y + 16.0>{show(bar.value)}</text>
+                <text class="chart-label" x=LABEL_WIDTH - 8.0 y=y text-anchor="end">{label}</text>
+                <text class="chart-value" x=WIDTH - VALUE_WIDTH + 6.0 y=y>{show(bar.value)}</text>
             }
         })
         .collect_view();
@@ -59,7 +71,9 @@ pub fn Bars(
         <Figure id title=title.clone() summary columns rows>
             <svg class="chart-drawing" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby=format!("{id}-title {id}-summary")>
                 <title>{title}</title>
-                {drawn}
+                {(!plain.is_empty()).then(|| view! { <path class="bar" d=plain/> })}
+                {(!warned.is_empty()).then(|| view! { <path class="bar bar-warn" d=warned/> })}
+                {words}
             </svg>
         </Figure>
     }

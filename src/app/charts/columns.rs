@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::{
     axis::{ZeroAxis, HEIGHT, PLOT},
+    boxes::{path_data, Box},
     figure::Figure,
     scale::{number, place, round_top, unit, WIDTH},
 };
@@ -27,17 +28,29 @@ pub fn Columns(
         .collect();
     let last = bars.len().saturating_sub(1);
     let named = [0, last / 2, last];
-    let drawn = bars
+    let drawn = path_data(bars.iter().enumerate().map(|(i, bar)| {
+        let height = place(bar.value, 0.0, top, PLOT);
+        Box {
+            left: AXIS + i as f64 * step + 1.0,
+            top: PLOT - height,
+            width: (step - 2.0).max(1.0),
+            height,
+        }
+    }));
+    let labels = bars
         .into_iter()
         .enumerate()
+        .filter(|(i, _)| named.contains(i))
         .map(|(i, bar)| {
-            let height = place(bar.value, 0.0, top, PLOT);
             let x = AXIS + i as f64 * step;
+            // The first and last labels start and end at their column, inside the drawing.
+            let (x, anchor) = match i {
+                0 => (x, "start"),
+                i if i == last => (x + step, "end"),
+                _ => (x + step / 2.0, "middle"),
+            };
             view! {
-                <rect class="column" x=unit(x + 1.0) y=unit(PLOT - height) width=unit((step - 2.0).max(1.0)) height=height/>
-                {named.contains(&i).then(|| view! {
-                    <text class="chart-label" x=unit(x + step / 2.0) y=HEIGHT - 6.0 text-anchor="middle">{bar.label}</text>
-                })}
+                <text class="chart-label" x=unit(x) y=HEIGHT - 6.0 text-anchor=anchor>{bar.label}</text>
             }
         })
         .collect_view();
@@ -46,7 +59,8 @@ pub fn Columns(
             <svg class="chart-drawing" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby=format!("{id}-title {id}-summary")>
                 <title>{title}</title>
                 <ZeroAxis left=AXIS top=number(top)/>
-                {drawn}
+                <path class="column" d=drawn/>
+                {labels}
             </svg>
         </Figure>
     }

@@ -7,7 +7,8 @@ use super::{
 };
 use crate::wire::overview::TimedValue;
 
-const AXIS: f64 = 48.0;
+/// Room left of the plot for the top value, such as "2000 ms".
+const AXIS: f64 = 64.0;
 /// Points drawn at most; longer series are averaged into this many.
 const POINTS: usize = 320;
 /// Rows of the table at most; longer series are averaged into this many.

@@ -55,28 +55,69 @@ pub fn ConnectionDetailPage() -> impl IntoView {
         .into_iter()
         .map(|(key, value)| (key.into_owned(), value))
         .collect();
-    let section = Section::from_query(&query);
-    let monitor = query_value(&query, "monitor").and_then(|value| value.parse().ok());
-    let overview_source = source.clone();
-    view! {
-        <ConnectionDetailBody source id query section=Packed(section)>
-            {(section == Section::Overview).then(|| view! {
-                <OverviewSection source=overview_source id monitor/>
-            })}
-        </ConnectionDetailBody>
+    match Section::from_query(&query) {
+        Section::Overview => {
+            let monitor = query_value(&query, "monitor").and_then(|value| value.parse().ok());
+            view! { <OverviewPage source id monitor/> }.into_any()
+        }
+        section => {
+            view! { <ConnectionDetailBody source id query section=Packed(section)/> }.into_any()
+        }
     }
 }
 
-/// The page's content, an island: every change updates the header and the section in place.
-/// `query` is the page's URL query, where the data tables keep their sorting and paging.
-/// `children` is the Overview, rendered on the server only.
+/// The page at its Overview, rendered on the server only. Nothing on it changes in place (the
+/// response-time chart's monitor is chosen with a plain form), so it is no island and none of
+/// its data is written into the page for the browser: the section most people open is the
+/// cheapest to serve and to load.
+#[component]
+fn OverviewPage(source: String, id: Option<i64>, monitor: Option<i64>) -> impl IntoView {
+    let overview_source = source.clone();
+    // Awaited in place: a resource would only add the machinery that sends its answer along.
+    let detail = move || {
+        let source = source.clone();
+        async move {
+            let connection = ConnectionRef {
+                source,
+                id: id.ok_or(AppError::NotFound)?,
+            };
+            get_connection_detail(DetailArgs {
+                connection,
+                history_page: 1,
+            })
+            .await
+        }
+    };
+    view! {
+        <div class="page connection-page">
+            <Suspense fallback=|| view! { <p>"Loading the connection…"</p> }>
+                <ErrorBoundary fallback=error_page>
+                    {move || {
+                        let detail = detail();
+                        Suspend::new(async move {
+                            detail.await.map(|detail| view! {
+                                <Title text=detail.facts.name.clone()/>
+                                <ConnectionHeader detail/>
+                                <SectionNav current=Section::Overview/>
+                            })
+                        })
+                    }}
+                </ErrorBoundary>
+            </Suspense>
+            <OverviewSection source=overview_source id monitor/>
+        </div>
+    }
+}
+
+/// The page at any other section, an island: every change updates the header and the section
+/// in place. `query` is the page's URL query, where the data tables keep their sorting and
+/// paging.
 #[island]
 fn ConnectionDetailBody(
     source: String,
     id: Option<i64>,
     query: Vec<(String, String)>,
     section: Packed<Section>,
-    children: Children,
 ) -> impl IntoView {
     let Packed(section) = section;
     let rename = ServerAction::<RenameConnection>::new();
@@ -147,6 +188,7 @@ fn ConnectionDetailBody(
                                         (Section::History, _) => view! {
                                             <HistoryList detail=detail.clone() query=history_query.clone()/>
                                         }.into_any(),
+                                        // The Overview is a page of its own: `OverviewPage`.
                                         _ => ().into_any(),
                                     }}
                                 }
@@ -155,7 +197,6 @@ fn ConnectionDetailBody(
                     }}
                 </ErrorBoundary>
             </Transition>
-            {children()}
         </div>
     }
 }

@@ -5,7 +5,8 @@ mod writes;
 
 pub use reads::{
     all_visible, count_visible, count_visible_by_source, find, find_visible, leads_team,
-    list_visible, team_member_ids, using_credential, visible_using_credential, ConnectionRow,
+    list_visible, others_on_credential, team_member_ids, using_credential, ConnectionRow,
+    Stewardship,
 };
 pub use writes::{
     delete, insert, need_full_sync_on_credential, reassign_owner, rename, set_credential,

@@ -11,7 +11,7 @@ use crate::{
         auth::SignedInUser,
         infra::db,
         repo::{
-            connections::{self, ConnectionRow},
+            connections::{self, ConnectionRow, Stewardship},
             teams,
         },
         state::AppState,
@@ -42,17 +42,18 @@ pub async fn visible(
         .ok_or(AppError::NotFound)
 }
 
-/// Whether `user` may change `row` (which they can see).
+/// Whether `user` may change a connection (which they can see) owned and shared as
+/// `connection` is.
 pub async fn can_manage(
     state: &AppState,
     user: &SignedInUser,
-    row: &ConnectionRow,
+    connection: Stewardship,
 ) -> Result<bool, AppError> {
-    if row.owner_id == user.id || user.role == Role::Admin {
+    if connection.owner_id == user.id || user.role == Role::Admin {
         return Ok(true);
     }
-    if user.role == Role::TeamLead && row.privacy == Privacy::Team {
-        if let Some(team_id) = row.team_id {
+    if user.role == Role::TeamLead && connection.privacy == Privacy::Team {
+        if let Some(team_id) = connection.team_id {
             return Ok(connections::leads_team(&state.pool, user.id, team_id).await?);
         }
     }
@@ -71,15 +72,13 @@ pub async fn can_swap_in_place(
     user: &SignedInUser,
     row: &ConnectionRow,
 ) -> Result<bool, AppError> {
-    // Two reads, not one per connection: a credential may serve hundreds of them.
-    let users = connections::using_credential(&state.pool, row.credential_id).await?;
-    let seen =
-        connections::visible_using_credential(&state.pool, user.id, row.credential_id).await?;
-    if seen.len() != users.len() {
+    let others =
+        connections::others_on_credential(&state.pool, user.id, row.credential_id, row.id).await?;
+    if others.iter().any(|other| !other.visible) {
         return Ok(false);
     }
-    for other in seen.iter().filter(|other| other.id != row.id) {
-        if !can_manage(state, user, other).await? {
+    for other in others {
+        if !can_manage(state, user, other.stewardship).await? {
             return Ok(false);
         }
     }
@@ -95,7 +94,7 @@ pub async fn for_change(
     action: &str,
 ) -> Result<ConnectionRow, AppError> {
     let row = visible(state, user, &connection.source, connection.id).await?;
-    if can_manage(state, user, &row).await? {
+    if can_manage(state, user, row.stewardship()).await? {
         return Ok(row);
     }
     Err(refuse(state, user, &row, action, MANAGE_REFUSED).await?)

@@ -79,7 +79,7 @@ pub async fn status(
         counts,
         token_rejected_since: row.token_rejected_since.map(moment),
         rate_limited_until: row.waiting_until(clock::now()).map(moment),
-        can_sync: can_manage(state, user, &row).await?,
+        can_sync: can_manage(state, user, row.stewardship()).await?,
     })
 }
 

@@ -1,5 +1,5 @@
 //! The Overview section: counts by status, open incidents, and the charts. Rendered on the
-//! server only, into the page's island as static children: no chart reaches the wasm.
+//! server only (no island): no chart reaches the wasm.
 
 use std::sync::{Arc, LazyLock};
 
@@ -20,9 +20,8 @@ use crate::{
     },
 };
 
-/// Awaited in place rather than through a resource: this section sits inside the page's island,
-/// where a resource's answer would be written into the page for the browser, which never
-/// renders the Overview.
+/// Awaited in place rather than through a resource: a resource would only add the machinery
+/// that sends its answer along to the browser, which never renders the Overview.
 #[component]
 pub fn OverviewSection(source: String, id: Option<i64>, monitor: Option<i64>) -> impl IntoView {
     let overview = move || {

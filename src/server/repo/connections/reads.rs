@@ -37,7 +37,23 @@ pub struct ConnectionRow {
     pub source_teams: Option<String>,
 }
 
+/// Who owns a connection and how it is shared: what deciding who may manage it reads.
+#[derive(Clone, Copy, FromRow)]
+pub struct Stewardship {
+    pub owner_id: i64,
+    pub privacy: Privacy,
+    pub team_id: Option<i64>,
+}
+
 impl ConnectionRow {
+    pub fn stewardship(&self) -> Stewardship {
+        Stewardship {
+            owner_id: self.owner_id,
+            privacy: self.privacy,
+            team_id: self.team_id,
+        }
+    }
+
     /// Until when the source asked this connection's syncs to wait, while that is after `now`.
     pub fn waiting_until(&self, now: i64) -> Option<i64> {
         self.rate_limited_until.filter(|until| *until > now)
@@ -172,17 +188,30 @@ pub async fn leads_team<'e>(
     .fetch_one(db)
     .await
 }
-/// The connections that use `credential_id` which `viewer` may see.
-pub async fn visible_using_credential<'e>(
+/// Another connection on a credential: who may manage it, and whether the viewer may see it.
+#[derive(FromRow)]
+pub struct OnCredential {
+    pub visible: bool,
+    #[sqlx(flatten)]
+    pub stewardship: Stewardship,
+}
+
+/// The connections but `except` that use `credential_id`, as [`OnCredential`]s, each distinct
+/// one once: a credential may serve hundreds of connections, mostly owned and shared alike,
+/// and the connection page asks this on every load.
+pub async fn others_on_credential<'e>(
     db: impl SqliteExecutor<'e>,
     viewer: i64,
     credential_id: i64,
-) -> sqlx::Result<Vec<ConnectionRow>> {
+    except: i64,
+) -> sqlx::Result<Vec<OnCredential>> {
     sqlx::query_as(&format!(
-        "{SELECT} WHERE {VISIBLE_TO_VIEWER} AND k.credential_id = ?2 ORDER BY k.id"
+        "SELECT DISTINCT k.owner_id, k.privacy, k.team_id, {VISIBLE_TO_VIEWER} AS visible
+         FROM connections k WHERE k.credential_id = ?2 AND k.id <> ?3"
     ))
     .bind(viewer)
     .bind(credential_id)
+    .bind(except)
     .fetch_all(db)
     .await
 }

@@ -44,7 +44,7 @@ async fn load_detail(
     history_page: i64,
 ) -> Result<ConnectionDetail, AppError> {
     let row = visible(state, user, source_id, id).await?;
-    let can_manage = can_manage(state, user, &row).await?;
+    let can_manage = can_manage(state, user, row.stewardship()).await?;
     let can_swap_in_place = can_manage && can_swap_in_place(state, user, &row).await?;
     let history = history::page(&state.pool, row.id, history_page).await?;
     let (health, last_sync) = health_of(state, &row).await?;
