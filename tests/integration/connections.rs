@@ -54,11 +54,14 @@ async fn finish_creates_the_connection_and_the_source_page_lists_it() {
         html.contains("Production uptime") && html.contains("••••3456"),
         "{html}"
     );
+    // Its page names the credential where it tells about it: the Settings section.
     let detail = admin
-        .get(&format!("/connections/betterstack-uptime/{id}"))
+        .get(&format!(
+            "/connections/betterstack-uptime/{id}?section=settings"
+        ))
         .await;
     assert_eq!(detail.status, 200);
-    assert!(detail.body.contains("Prod token"));
+    assert!(detail.body.contains("Prod token"), "{}", detail.body);
 }
 
 #[tokio::test]
