@@ -9,10 +9,10 @@
 
 mod axis;
 mod bars;
-mod boxes;
 mod columns;
 mod figure;
 mod line;
+mod rectangles;
 pub mod scale;
 
 pub use bars::Bars;

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use super::{
-    boxes::{path_data, Box},
     figure::Figure,
+    rectangles::{path_data, Rectangle},
     scale::{place, WIDTH},
 };
 use crate::wire::overview::Measure;
@@ -41,7 +41,7 @@ pub fn Bars(
             bars.iter()
                 .enumerate()
                 .filter(|(_, bar)| warns(bar.value) == warn)
-                .map(|(i, bar)| Box {
+                .map(|(i, bar)| Rectangle {
                     left: LABEL_WIDTH,
                     top: top(i) + 3.0,
                     width: place(bar.value, low, high, length).max(1.0),

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use super::{
     axis::{ZeroAxis, HEIGHT, PLOT},
-    boxes::{path_data, Box},
     figure::Figure,
+    rectangles::{path_data, Rectangle},
     scale::{number, place, round_top, unit, WIDTH},
 };
 use crate::wire::overview::Measure;
@@ -30,7 +30,7 @@ pub fn Columns(
     let named = [0, last / 2, last];
     let drawn = path_data(bars.iter().enumerate().map(|(i, bar)| {
         let height = place(bar.value, 0.0, top, PLOT);
-        Box {
+        Rectangle {
             left: AXIS + i as f64 * step + 1.0,
             top: PLOT - height,
             width: (step - 2.0).max(1.0),

@@ -74,20 +74,7 @@ pub fn ConnectionDetailPage() -> impl IntoView {
 fn OverviewPage(source: String, id: Option<i64>, monitor: Option<i64>) -> impl IntoView {
     let overview_source = source.clone();
     // Awaited in place: a resource would only add the machinery that sends its answer along.
-    let detail = move || {
-        let source = source.clone();
-        async move {
-            let connection = ConnectionRef {
-                source,
-                id: id.ok_or(AppError::NotFound)?,
-            };
-            get_connection_detail(DetailArgs {
-                connection,
-                history_page: 1,
-            })
-            .await
-        }
-    };
+    let detail = move || connection_detail(source.clone(), id, 1);
     view! {
         <div class="page connection-page">
             <Suspense fallback=|| view! { <p>"Loading the connection…"</p> }>
@@ -107,6 +94,22 @@ fn OverviewPage(source: String, id: Option<i64>, monitor: Option<i64>) -> impl I
             <OverviewSection source=overview_source id monitor/>
         </div>
     }
+}
+
+/// The connection with its History at `history_page`; a page without a number in its address
+/// has none to show.
+async fn connection_detail(
+    source: String,
+    id: Option<i64>,
+    history_page: i64,
+) -> Result<ConnectionDetail, AppError> {
+    let id = id.ok_or(AppError::NotFound)?;
+    let connection = ConnectionRef { source, id };
+    get_connection_detail(DetailArgs {
+        connection,
+        history_page,
+    })
+    .await
 }
 
 /// The page at any other section, an island: every change updates the header and the section
@@ -142,20 +145,7 @@ fn ConnectionDetailBody(
     // Before anything waits: see `DataState`.
     let data = (section == Section::Data).then(|| DataState::new(source.clone(), id, query));
     let detail = page_data(changes, move |_| {
-        let source = source.clone();
-        async move {
-            match id {
-                Some(id) => {
-                    let connection = ConnectionRef { source, id };
-                    let args = DetailArgs {
-                        connection,
-                        history_page,
-                    };
-                    get_connection_detail(args).await
-                }
-                None => Err(AppError::NotFound),
-            }
-        }
+        connection_detail(source.clone(), id, history_page)
     });
     view! {
         <div class="page connection-page">

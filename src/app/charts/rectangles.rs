@@ -6,22 +6,22 @@ use std::fmt::Write;
 use super::scale::unit;
 
 /// A rectangle by its left, top, width and height, in the chart's user units.
-pub struct Box {
+pub struct Rectangle {
     pub left: f64,
     pub top: f64,
     pub width: f64,
     pub height: f64,
 }
 
-/// The path data (`d`) that draws every box; a box of no width or height draws nothing.
-pub fn path_data(boxes: impl IntoIterator<Item = Box>) -> String {
+/// The path data (`d`) that draws every rectangle; one of no width or height draws nothing.
+pub fn path_data(rectangles: impl IntoIterator<Item = Rectangle>) -> String {
     let mut data = String::new();
-    for Box {
+    for Rectangle {
         left,
         top,
         width,
         height,
-    } in boxes
+    } in rectangles
     {
         if width > 0.0 && height > 0.0 {
             let (width, height) = (unit(width), unit(height));
@@ -42,21 +42,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_box_is_a_closed_outline_from_its_top_left_corner() {
+    fn each_rectangle_is_a_closed_outline_from_its_top_left_corner() {
         let data = path_data([
-            Box {
+            Rectangle {
                 left: 41.0,
                 top: 100.5,
                 width: 4.333_333,
                 height: 19.5,
             },
-            Box {
+            Rectangle {
                 left: 47.0,
                 top: 120.0,
                 width: 4.0,
                 height: 0.0,
             },
-            Box {
+            Rectangle {
                 left: 53.0,
                 top: 60.0,
                 width: 4.0,
@@ -67,7 +67,7 @@ mod tests {
     }
 
     #[test]
-    fn no_boxes_draw_nothing() {
+    fn no_rectangles_draw_nothing() {
         assert_eq!(path_data([]), "");
     }
 }
