@@ -12,7 +12,7 @@ mod static_html;
 mod viewer;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -49,8 +49,6 @@ pub fn App() -> impl IntoView {
     viewer::provide_viewer();
     let ssr = SsrMode::Async;
     view! {
-        <Stylesheet id="leptos" href="/pkg/plugboard.css"/>
-        <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
         <Title formatter=|page: String| format!("{page} · Plugboard")/>
         <Router>
             <a class="skip-link" href="#main">"Skip to main content"</a>

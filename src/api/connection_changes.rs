@@ -2,6 +2,8 @@
 //! test it, change its privacy, delete it. Each change is refused (and recorded as refused)
 //! for someone who may only see the connection.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::{
@@ -22,7 +24,7 @@ use crate::{
 #[server(prefix = "/api", endpoint = "connection_detail")]
 pub async fn get_connection_detail(
     #[server(flatten)] args: DetailArgs,
-) -> Result<ConnectionDetail, AppError> {
+) -> Result<Arc<ConnectionDetail>, AppError> {
     use crate::server::{auth::require_user, services::connection_changes, state::app_state};
     let user = require_user().await?;
     let DetailArgs {

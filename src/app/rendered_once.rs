@@ -1,9 +1,10 @@
-//! HTML rendered once per answer, for server-only sections whose markup depends on nothing
-//! but one answer from a read cache.
+//! HTML rendered once, for server-rendered parts whose markup depends on nothing but one
+//! answer from a read cache ([`RenderedOnce`]) or one small key ([`RenderedByKey`]).
 //!
 //! The read caches hand out the same `Arc` to every request until the answer is loaded again,
 //! so the `Arc` itself names the answer: while it lives, the HTML made from it is the same.
-//! Rendering the Overview's charts with `view!` was most of that page's time under load.
+//! Rendering the Overview's charts with `view!` was most of that page's time under load; the
+//! connection's header and the site header's signed-in part were each about a twentieth.
 
 use std::{
     collections::HashMap,
@@ -50,11 +51,45 @@ impl<T, V: Eq + Hash> RenderedOnce<T, V> {
     }
 
     fn lock(&self) -> MutexGuard<'_, Kept<T, V>> {
-        // What is kept is only ever whole entries, so a panic elsewhere cannot leave it torn.
-        self.kept
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.kept)
     }
+}
+
+/// HTML by a key that is everything its markup depends on. Kept as Leptos wrote it, hydration
+/// marks and all: it may hold an island, which the browser hydrates from this HTML as from any.
+pub struct RenderedByKey<K> {
+    kept: Mutex<HashMap<K, Arc<str>>>,
+    most: usize,
+}
+
+impl<K: Eq + Hash> RenderedByKey<K> {
+    /// Keeps the HTML of at most `most` keys; past that, it starts over.
+    pub fn new(most: usize) -> Self {
+        Self {
+            kept: Mutex::new(HashMap::new()),
+            most,
+        }
+    }
+
+    /// The HTML for `key`: rendered by `render` the first time it is asked for.
+    pub fn html(&self, key: K, render: impl FnOnce(&K) -> String) -> Arc<str> {
+        if let Some(html) = lock(&self.kept).get(&key) {
+            return Arc::clone(html);
+        }
+        // Rendered outside the lock, as in `RenderedOnce::html`.
+        let html: Arc<str> = render(&key).into();
+        let mut kept = lock(&self.kept);
+        if kept.len() >= self.most {
+            kept.clear();
+        }
+        kept.insert(key, Arc::clone(&html));
+        html
+    }
+}
+
+fn lock<T>(kept: &Mutex<T>) -> MutexGuard<'_, T> {
+    // What is kept is only ever whole entries, so a panic elsewhere cannot leave it torn.
+    kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// `html` without the empty comments (`<!>`) Leptos writes for the browser to find text and
@@ -105,6 +140,28 @@ mod tests {
         assert!(html.contains("Service &lt;!&gt; 1</p>"), "{html}");
         assert!(html.contains(r#"title="Service &lt;!&gt; 1""#), "{html}");
         assert!(!html.contains("<!>"), "{html}");
+    }
+
+    #[test]
+    fn html_by_key_is_rendered_once_per_key_and_keeps_its_marks() {
+        let rendered = RenderedByKey::new(2);
+        let renders = std::cell::Cell::new(0);
+        let render = |key: &str| {
+            rendered.html(key.to_owned(), |key| {
+                renders.set(renders.get() + 1);
+                format!("<p>{key}<!></p>")
+            })
+        };
+        assert_eq!(
+            &*render("Ada"),
+            "<p>Ada<!></p>",
+            "marks are kept for hydration"
+        );
+        render("Ada");
+        render("Bo");
+        assert_eq!(renders.get(), 2);
+        render("Cy");
+        assert!(rendered.kept.lock().unwrap().len() <= 2, "bounded");
     }
 
     #[test]

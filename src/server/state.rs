@@ -72,7 +72,7 @@ pub struct Shared {
     pub sync_interval: Duration,
     /// Connection pages as their viewers last loaded them, until something commits.
     /// Keyed by viewer, source, connection and page of History.
-    pub connection_pages: ReadCache<(ViewerKey, &'static str, i64, i64), ConnectionDetail>,
+    pub connection_pages: ReadCache<(ViewerKey, &'static str, i64, i64), Arc<ConnectionDetail>>,
     /// Dashboards by viewer.
     pub dashboards: ReadCache<ViewerKey, Arc<Dashboard>>,
     /// Connection Overviews by viewer, connection and chosen monitor.

@@ -27,10 +27,19 @@ pub fn user_message(errors: &Errors) -> String {
 
 /// Fallback for `ErrorBoundary`: a page-level error message.
 pub fn error_page(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    error_section(Signal::derive(move || user_message(&errors.read())))
+}
+
+/// A page-level error message for an error a page already holds, without an `ErrorBoundary`.
+pub fn app_error_page(error: &AppError) -> impl IntoView {
+    error_section(Signal::stored(error.to_string()))
+}
+
+fn error_section(message: Signal<String>) -> impl IntoView {
     view! {
         <section class="error-page" aria-labelledby="error-title">
             <h1 id="error-title">"Something is not right"</h1>
-            <ErrorNotice message=Signal::derive(move || user_message(&errors.read()))/>
+            <ErrorNotice message/>
             <p><a href="/">"Go to the start page"</a></p>
         </section>
     }

@@ -16,6 +16,8 @@ mod swap_form;
 mod teams_form;
 mod test_now;
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -26,7 +28,7 @@ use crate::{
         get_connection_detail, ChangePrivacy, ChangeSourceTeams, DeleteConnection,
         RenameConnection, SwapToken, TestConnection,
     },
-    app::components::error_notice::error_page,
+    app::components::error_notice::{app_error_page, error_page},
     error::AppError,
     wire::{connection_detail::ConnectionDetail, packed::Packed},
 };
@@ -35,9 +37,9 @@ use crate::wire::args::{connection_changes::DetailArgs, ConnectionRef};
 use data_section::{DataSection, DataState};
 use delete_form::DeleteForm;
 use facts::Facts;
-use header::ConnectionHeader;
+use header::{ConnectionHeader, RenderedConnectionHeader};
 use history_list::HistoryList;
-use overview::OverviewSection;
+use overview::{load_overview, overview_section};
 use privacy_form::PrivacyForm;
 use rename_form::RenameForm;
 use sections::{Section, SectionNav};
@@ -69,29 +71,40 @@ pub fn ConnectionDetailPage() -> impl IntoView {
 /// The page at its Overview, rendered on the server only. Nothing on it changes in place (the
 /// response-time chart's monitor is chosen with a plain form), so it is no island and none of
 /// its data is written into the page for the browser: the section most people open is the
-/// cheapest to serve and to load.
+/// cheapest to serve and to load. Both answers are awaited in one place: a resource or a
+/// boundary of its own for each would only add machinery to every load of the page.
 #[component]
 fn OverviewPage(source: String, id: Option<i64>, monitor: Option<i64>) -> impl IntoView {
-    let overview_source = source.clone();
-    // Awaited in place: a resource would only add the machinery that sends its answer along.
-    let detail = move || connection_detail(source.clone(), id, 1);
+    let page = move || {
+        let source = source.clone();
+        async move {
+            let detail = connection_detail(source.clone(), id, 1).await;
+            let overview = match id {
+                Some(id) => load_overview(ConnectionRef { source, id }, monitor).await,
+                None => Err(AppError::NotFound),
+            };
+            (detail, overview)
+        }
+    };
     view! {
         <div class="page connection-page">
             <Suspense fallback=|| view! { <p>"Loading the connection…"</p> }>
-                <ErrorBoundary fallback=error_page>
-                    {move || {
-                        let detail = detail();
-                        Suspend::new(async move {
-                            detail.await.map(|detail| view! {
+                {move || {
+                    let page = page();
+                    Suspend::new(async move {
+                        match page.await {
+                            (Ok(detail), overview) => view! {
                                 <Title text=detail.facts.name.clone()/>
-                                <ConnectionHeader detail/>
+                                <RenderedConnectionHeader detail/>
                                 <SectionNav current=Section::Overview/>
-                            })
-                        })
-                    }}
-                </ErrorBoundary>
+                                {overview_section(overview)}
+                            }
+                            .into_any(),
+                            (Err(error), _) => app_error_page(&error).into_any(),
+                        }
+                    })
+                }}
             </Suspense>
-            <OverviewSection source=overview_source id monitor/>
         </div>
     }
 }
@@ -102,7 +115,7 @@ async fn connection_detail(
     source: String,
     id: Option<i64>,
     history_page: i64,
-) -> Result<ConnectionDetail, AppError> {
+) -> Result<Arc<ConnectionDetail>, AppError> {
     let id = id.ok_or(AppError::NotFound)?;
     let connection = ConnectionRef { source, id };
     get_connection_detail(DetailArgs {
@@ -171,12 +184,12 @@ fn ConnectionDetailBody(
                                         }.into_any(),
                                         (Section::Settings, _) => view! {
                                             <SettingsSection
-                                                detail=detail.clone()
+                                                detail=(*detail).clone()
                                                 actions=(rename, swap, test, privacy, teams, delete)
                                             />
                                         }.into_any(),
                                         (Section::History, _) => view! {
-                                            <HistoryList detail=detail.clone() query=history_query.clone()/>
+                                            <HistoryList detail=(*detail).clone() query=history_query.clone()/>
                                         }.into_any(),
                                         // The Overview is a page of its own: `OverviewPage`.
                                         _ => ().into_any(),

@@ -112,7 +112,7 @@ async fn load(
         }
         None => Vec::new(),
     };
-    let durations = reads::incident_durations(pool, connection_id, kinds.incidents).await?;
+    let incidents = reads::incident_times(pool, connection_id, kinds.incidents).await?;
     Ok(ConnectionOverview {
         monitors: statuses(reads::status_counts(pool, connection_id, kinds.monitors).await?),
         heartbeats: statuses(reads::status_counts(pool, connection_id, kinds.heartbeats).await?),
@@ -131,9 +131,7 @@ async fn load(
             .take(AVAILABILITY_SHOWN)
             .map(|(_, label, value)| Measure { label, value })
             .collect(),
-        incidents_per_day: per_day(
-            reads::incidents_per_day(pool, connection_id, kinds.incidents, &first_day()).await?,
-        ),
+        incidents_per_day: per_day(incidents.iter().filter_map(|i| i.day.as_deref())),
         response_monitors,
         response_monitor,
         response_times: response_times
@@ -144,31 +142,31 @@ async fn load(
                 value,
             })
             .collect(),
-        time_to_acknowledge: spread(durations.iter().filter_map(|d| d.0).collect()),
-        time_to_resolve: spread(durations.iter().filter_map(|d| d.1).collect()),
+        time_to_acknowledge: spread(incidents.iter().filter_map(|i| i.to_acknowledge).collect()),
+        time_to_resolve: spread(incidents.iter().filter_map(|i| i.to_resolve).collect()),
     })
 }
 
-/// The first day the incidents chart shows: [`INCIDENT_DAYS`] days up to today, UTC.
-fn first_day() -> String {
-    clock::format_day(clock::now() - (INCIDENT_DAYS - 1) * clock::DAY)
-}
-
-/// One column per day of the chart, days without incidents included.
-fn per_day(counted: Vec<(String, i64)>) -> Vec<Measure> {
+/// One column per day of the chart, days without incidents included, from the days incidents
+/// started on (`YYYY-MM-DD`, UTC).
+fn per_day<'a>(started: impl Iterator<Item = &'a str>) -> Vec<Measure> {
     let now = clock::now();
-    (0..INCIDENT_DAYS)
+    let days: Vec<String> = (0..INCIDENT_DAYS)
         .rev()
-        .map(|back| {
-            let day = clock::format_day(now - back * clock::DAY);
-            let count = counted
-                .iter()
-                .find(|(counted_day, _)| *counted_day == day)
-                .map_or(0, |(_, count)| *count);
-            Measure {
-                label: day,
-                value: count as f64,
-            }
+        .map(|back| clock::format_day(now - back * clock::DAY))
+        .collect();
+    let mut counts = vec![0_i64; days.len()];
+    for day in started {
+        // The days are in order, so the chart's day is found by bisection.
+        if let Ok(at) = days.binary_search_by(|shown| shown.as_str().cmp(day)) {
+            counts[at] += 1;
+        }
+    }
+    days.into_iter()
+        .zip(counts)
+        .map(|(label, count)| Measure {
+            label,
+            value: count as f64,
         })
         .collect()
 }
@@ -214,6 +212,11 @@ pub fn duration_words(seconds: f64) -> String {
 mod tests {
     use super::*;
 
+    /// The first day the incidents chart shows: [`INCIDENT_DAYS`] days up to today, UTC.
+    fn first_day() -> String {
+        clock::format_day(clock::now() - (INCIDENT_DAYS - 1) * clock::DAY)
+    }
+
     #[test]
     fn durations_spread_into_bands_with_their_median() {
         let spread = spread(vec![60.0, 600.0, 4000.0, 100_000.0, -5.0, f64::NAN]);
@@ -228,12 +231,17 @@ mod tests {
     #[test]
     fn every_day_of_the_chart_has_a_column() {
         let today = clock::format_day(clock::now());
-        let days = per_day(vec![(today.clone(), 3)]);
+        let first = first_day();
+        let before = clock::format_day(clock::now() - INCIDENT_DAYS * clock::DAY);
+        let started = [today.as_str(), &today, &today, &first, &before, "not a day"];
+        let days = per_day(started.into_iter());
         assert_eq!(days.len() as i64, INCIDENT_DAYS);
         assert_eq!(
             days.last().map(|d| (&d.label, d.value)),
             Some((&today, 3.0))
         );
-        assert_eq!(days[0].label, first_day());
+        assert_eq!((&days[0].label, days[0].value), (&first, 1.0));
+        let counted: f64 = days.iter().map(|d| d.value).sum();
+        assert_eq!(counted, 4.0, "a day before the chart's first is not drawn");
     }
 }

@@ -20,36 +20,30 @@ use crate::{
     },
 };
 
-/// Awaited in place rather than through a resource: a resource would only add the machinery
-/// that sends its answer along to the browser, which never renders the Overview.
-#[component]
-pub fn OverviewSection(source: String, id: Option<i64>, monitor: Option<i64>) -> impl IntoView {
-    let overview = move || {
-        let source = source.clone();
-        async move {
-            let id = id.ok_or(AppError::NotFound)?;
-            let connection = ConnectionRef { source, id };
-            get_connection_overview(OverviewArgs {
-                connection,
-                monitor,
-            })
-            .await
+/// The connection's Overview, with the response times of `monitor` (or of the first monitor
+/// that has some).
+pub async fn load_overview(
+    connection: ConnectionRef,
+    monitor: Option<i64>,
+) -> Result<Arc<ConnectionOverview>, AppError> {
+    get_connection_overview(OverviewArgs {
+        connection,
+        monitor,
+    })
+    .await
+}
+
+/// The Overview section of a loaded answer. A connection that cannot be shown is reported once,
+/// by the page around this, so those errors show nothing here.
+pub fn overview_section(overview: Result<Arc<ConnectionOverview>, AppError>) -> AnyView {
+    match overview {
+        Ok(overview) => {
+            view! { <div class="overview" inner_html=overview_html(&overview)></div> }.into_any()
         }
-    };
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading the overview…"</p> }>
-            {move || {
-                let overview = overview();
-                Suspend::new(async move {
-                    match overview.await {
-                        Ok(overview) => view! { <div class="overview" inner_html=overview_html(&overview)></div> }.into_any(),
-                        // A connection that cannot be shown is reported once, by the page around this.
-                        Err(AppError::NotFound | AppError::Unauthenticated | AppError::Forbidden(_)) => ().into_any(),
-                        Err(error) => view! { <p class="notice notice-error">{error.to_string()}</p> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        Err(AppError::NotFound | AppError::Unauthenticated | AppError::Forbidden(_)) => {
+            ().into_any()
+        }
+        Err(error) => view! { <p class="notice notice-error">{error.to_string()}</p> }.into_any(),
     }
 }
 

@@ -1,6 +1,8 @@
 //! Changes to connections, each needing a Manage key and the same rights as the page's forms:
 //! create, rename, swap the token, change privacy, Test now, delete.
 
+use std::sync::Arc;
+
 use axum::{
     extract::{Path, Query, State},
     http::{header, StatusCode},
@@ -37,9 +39,9 @@ async fn now(
     user: &SignedInUser,
     connection: &ConnectionRef,
 ) -> Answer<ConnectionDetail> {
-    Ok(Json(
-        connection_changes::detail(state, user, &connection.source, connection.id, 1).await?,
-    ))
+    let detail =
+        connection_changes::detail(state, user, &connection.source, connection.id, 1).await?;
+    Ok(Json(Arc::unwrap_or_clone(detail)))
 }
 
 /// A connection to create on one of the owner's credentials.

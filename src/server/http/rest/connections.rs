@@ -1,5 +1,7 @@
 //! Sources, connections, their sync and their records, as the pages show them.
 
+use std::sync::Arc;
+
 use axum::{
     extract::{Path, Query, State},
     http::StatusCode,
@@ -84,7 +86,7 @@ pub async fn get_one(
     caller: Caller,
     Path(connection): Path<ConnectionRef>,
     Query(query): Query<DetailQuery>,
-) -> Answer<ConnectionDetail> {
+) -> Answer<Arc<ConnectionDetail>> {
     let page = query.history_page.unwrap_or(1);
     Ok(Json(
         connection_changes::detail(
@@ -135,7 +137,7 @@ pub async fn history(
     )
     .await?;
     Ok(Json(History {
-        entries: detail.history,
+        entries: detail.history.clone(),
         page: detail.history_page,
         pages: detail.history_pages,
         total: detail.history_total,

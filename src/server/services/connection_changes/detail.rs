@@ -1,5 +1,7 @@
 //! A connection's page: the connection, what the viewer may do with it, a page of its History.
 
+use std::sync::Arc;
+
 use crate::{
     error::AppError,
     server::{
@@ -22,7 +24,7 @@ pub async fn detail(
     source_id: &str,
     id: i64,
     history_page: i64,
-) -> Result<ConnectionDetail, AppError> {
+) -> Result<Arc<ConnectionDetail>, AppError> {
     // Keyed by the catalog's own id: no copy of the request's text on every read.
     let key = (
         ViewerKey::of(user),
@@ -31,8 +33,11 @@ pub async fn detail(
         history_page,
     );
     let (state_now, user_now, source_id) = (state.clone(), user.clone(), source_id.to_owned());
-    let load =
-        async move { load_detail(&state_now, &user_now, &source_id, id, history_page).await };
+    let load = async move {
+        load_detail(&state_now, &user_now, &source_id, id, history_page)
+            .await
+            .map(Arc::new)
+    };
     state.connection_pages.get_or_load_aside(key, load).await
 }
 
