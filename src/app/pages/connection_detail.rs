@@ -28,18 +28,19 @@ use crate::{
         get_connection_detail, ChangePrivacy, ChangeSourceTeams, DeleteConnection,
         RenameConnection, SwapToken, TestConnection,
     },
+    api::overview::get_connection_overview,
     app::components::error_notice::{app_error_page, error_page},
     error::AppError,
     wire::{connection_detail::ConnectionDetail, packed::Packed},
 };
 
-use crate::wire::args::{connection_changes::DetailArgs, ConnectionRef};
+use crate::wire::args::{connection_changes::DetailArgs, overview::OverviewArgs, ConnectionRef};
 use data_section::{DataSection, DataState};
 use delete_form::DeleteForm;
 use facts::Facts;
 use header::{ConnectionHeader, RenderedConnectionHeader};
 use history_list::HistoryList;
-use overview::{load_overview, overview_section};
+use overview::overview_section;
 use privacy_form::PrivacyForm;
 use rename_form::RenameForm;
 use sections::{Section, SectionNav};
@@ -78,12 +79,17 @@ fn OverviewPage(source: String, id: Option<i64>, monitor: Option<i64>) -> impl I
     let page = move || {
         let source = source.clone();
         async move {
-            let detail = connection_detail(source.clone(), id, 1).await;
-            let overview = match id {
-                Some(id) => load_overview(ConnectionRef { source, id }, monitor).await,
-                None => Err(AppError::NotFound),
+            let detail = connection_detail(source.clone(), id, 1).await?;
+            let connection = ConnectionRef {
+                source,
+                id: detail.facts.id,
             };
-            (detail, overview)
+            let overview = get_connection_overview(OverviewArgs {
+                connection,
+                monitor,
+            })
+            .await;
+            Ok::<_, AppError>((detail, overview))
         }
     };
     view! {
@@ -93,14 +99,14 @@ fn OverviewPage(source: String, id: Option<i64>, monitor: Option<i64>) -> impl I
                     let page = page();
                     Suspend::new(async move {
                         match page.await {
-                            (Ok(detail), overview) => view! {
+                            Ok((detail, overview)) => view! {
                                 <Title text=detail.facts.name.clone()/>
                                 <RenderedConnectionHeader detail/>
                                 <SectionNav current=Section::Overview/>
                                 {overview_section(overview)}
                             }
                             .into_any(),
-                            (Err(error), _) => app_error_page(&error).into_any(),
+                            Err(error) => app_error_page(&error).into_any(),
                         }
                     })
                 }}

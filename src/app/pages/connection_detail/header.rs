@@ -28,9 +28,8 @@ pub fn RenderedConnectionHeader(detail: Arc<ConnectionDetail>) -> impl IntoView 
     /// As many as the server keeps answers of (`ANSWERS_KEPT` in its state).
     static RENDERED: LazyLock<RenderedOnce<ConnectionDetail>> =
         LazyLock::new(|| RenderedOnce::new(1_000));
-    let content = RENDERED.html(&detail, (), |detail| {
-        let detail = Arc::new(detail.clone());
-        view! { <HeaderContent detail/> }.to_html()
+    let content = RENDERED.html(&detail, (), |_| {
+        view! { <HeaderContent detail=detail.clone()/> }.to_html()
     });
     view! { <header class="connection-header" inner_html=content></header> }
 }

@@ -6,7 +6,6 @@ use std::sync::{Arc, LazyLock};
 use leptos::prelude::*;
 
 use crate::{
-    api::overview::get_connection_overview,
     app::{
         charts::{scale, Bars, Columns, Line},
         components::when::When,
@@ -14,24 +13,8 @@ use crate::{
     },
     domain::time_words::{count, span},
     error::AppError,
-    wire::{
-        args::{overview::OverviewArgs, ConnectionRef},
-        overview::{ConnectionOverview, DurationSpread, Measure, StatusCount, INCIDENT_DAYS},
-    },
+    wire::overview::{ConnectionOverview, DurationSpread, Measure, StatusCount, INCIDENT_DAYS},
 };
-
-/// The connection's Overview, with the response times of `monitor` (or of the first monitor
-/// that has some).
-pub async fn load_overview(
-    connection: ConnectionRef,
-    monitor: Option<i64>,
-) -> Result<Arc<ConnectionOverview>, AppError> {
-    get_connection_overview(OverviewArgs {
-        connection,
-        monitor,
-    })
-    .await
-}
 
 /// The Overview section of a loaded answer. A connection that cannot be shown is reported once,
 /// by the page around this, so those errors show nothing here.

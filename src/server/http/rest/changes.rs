@@ -38,10 +38,10 @@ async fn now(
     state: &AppState,
     user: &SignedInUser,
     connection: &ConnectionRef,
-) -> Answer<ConnectionDetail> {
-    let detail =
-        connection_changes::detail(state, user, &connection.source, connection.id, 1).await?;
-    Ok(Json(Arc::unwrap_or_clone(detail)))
+) -> Answer<Arc<ConnectionDetail>> {
+    Ok(Json(
+        connection_changes::detail(state, user, &connection.source, connection.id, 1).await?,
+    ))
 }
 
 /// A connection to create on one of the owner's credentials.
@@ -76,7 +76,7 @@ pub async fn create(
     (
         StatusCode,
         [(header::HeaderName, String); 1],
-        Json<ConnectionDetail>,
+        Json<Arc<ConnectionDetail>>,
     ),
     Problem,
 > {
@@ -124,7 +124,7 @@ pub async fn rename(
     Manager(user): Manager,
     Path(connection): Path<ConnectionRef>,
     JsonBody(body): JsonBody<Rename>,
-) -> Answer<ConnectionDetail> {
+) -> Answer<Arc<ConnectionDetail>> {
     connection_changes::rename(&state, &user, &connection, &body.name).await?;
     now(&state, &user, &connection).await
 }
@@ -157,7 +157,7 @@ pub async fn swap_token(
     Manager(user): Manager,
     Path(connection): Path<ConnectionRef>,
     JsonBody(body): JsonBody<NewToken>,
-) -> Answer<ConnectionDetail> {
+) -> Answer<Arc<ConnectionDetail>> {
     let how = match (body.check, body.new_credential) {
         (true, false) => SwapMode::Check,
         (true, true) => SwapMode::CheckNew,
@@ -190,7 +190,7 @@ pub async fn change_privacy(
     Manager(user): Manager,
     Path(connection): Path<ConnectionRef>,
     JsonBody(body): JsonBody<NewPrivacy>,
-) -> Answer<ConnectionDetail> {
+) -> Answer<Arc<ConnectionDetail>> {
     let args = PrivacyArgs {
         connection,
         privacy: Some(body.privacy),
