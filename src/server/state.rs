@@ -75,8 +75,8 @@ pub struct Shared {
     pub connection_pages: ReadCache<(ViewerKey, &'static str, i64, i64), Arc<ConnectionDetail>>,
     /// Dashboards by viewer.
     pub dashboards: ReadCache<ViewerKey, Arc<Dashboard>>,
-    /// Connection Overviews by viewer, connection and chosen monitor.
-    pub overviews: ReadCache<(ViewerKey, i64, Option<i64>), Arc<ConnectionOverview>>,
+    /// Connection Overviews by viewer, source, connection and chosen monitor.
+    pub overviews: ReadCache<(ViewerKey, &'static str, i64, Option<i64>), Arc<ConnectionOverview>>,
     /// Pages of the connections lists (as filtered), the same way.
     pub connection_lists:
         ReadCache<(ViewerKey, &'static str, ConnectionFilter, i64), SourceConnections>,

@@ -1,6 +1,8 @@
 //! A connection's Overview against the double: counts by status, open incidents, and the
 //! series its charts draw, for those who may see the connection and nobody else.
 
+use std::sync::Arc;
+
 use betterstack_double::{Access, World};
 use plugboard::{
     api::overview::GetConnectionOverview,
@@ -9,7 +11,10 @@ use plugboard::{
 };
 
 use crate::{
-    support::connections::{call, make_private},
+    support::{
+        connections::{call, make_private},
+        fake_source::{PetShop, FAKE_SOURCE},
+    },
     sync::connected,
 };
 
@@ -110,6 +115,56 @@ async fn names_are_in_natural_order_for_the_response_time_chooser() {
 }
 
 #[tokio::test]
+async fn the_chooser_names_each_monitor_as_it_is_now_or_as_its_points_last_named_it() {
+    let (app, _double, admin, id) = connected(world()).await;
+    let monitors: Vec<String> = sqlx::query_scalar(
+        "SELECT remote_id FROM synced_records WHERE connection_id = ? AND kind = 'monitors'
+         ORDER BY remote_id LIMIT 2",
+    )
+    .bind(id)
+    .fetch_all(&app.state.pool)
+    .await
+    .unwrap();
+    let (renamed, gone) = (&monitors[0], &monitors[1]);
+    // As a later sync leaves them: one monitor renamed since its points were kept (they keep
+    // the name it had), another deleted in Better Stack (its points are kept for their days).
+    sqlx::query(
+        "UPDATE synced_records SET data = json_set(data, '$.name', 'Checkout (renamed)')
+         WHERE connection_id = ? AND kind = 'monitors' AND remote_id = ?",
+    )
+    .bind(id)
+    .bind(renamed)
+    .execute(&app.state.pool)
+    .await
+    .unwrap();
+    let gone_name: String = sqlx::query_scalar(
+        "DELETE FROM synced_records WHERE connection_id = ? AND kind = 'monitors'
+         AND remote_id = ? RETURNING json_extract(data, '$.name')",
+    )
+    .bind(id)
+    .bind(gone)
+    .fetch_one(&app.state.pool)
+    .await
+    .unwrap();
+
+    let seen = overview(call::<GetConnectionOverview>(&admin, id, &[]).await).await;
+    let name_of = |monitor: &str| {
+        let monitor: i64 = monitor.parse().unwrap();
+        seen.response_monitors
+            .iter()
+            .find(|m| m.id == monitor)
+            .map(|m| m.name.as_str())
+    };
+    assert_eq!(name_of(renamed), Some("Checkout (renamed)"));
+    assert_eq!(name_of(gone), Some(gone_name.as_str()), "{seen:?}");
+    assert_eq!(
+        seen.response_monitors.len(),
+        12,
+        "one per monitor with points"
+    );
+}
+
+#[tokio::test]
 async fn someone_who_may_not_see_the_connection_gets_not_found() {
     let (app, _double, admin, id) = connected(world()).await;
     make_private(&app, id).await;
@@ -120,4 +175,18 @@ async fn someone_who_may_not_see_the_connection_gets_not_found() {
     let anonymous = app.browser();
     let reply = call::<GetConnectionOverview>(&anonymous, id, &[]).await;
     assert_eq!(reply.app_error(), AppError::Unauthenticated);
+}
+
+#[tokio::test]
+async fn a_connection_asked_for_under_another_source_is_not_found_even_once_loaded() {
+    let (app, _double, admin, id) = connected(world()).await;
+    app.state.connectors.register(Arc::new(PetShop::default()));
+    overview(call::<GetConnectionOverview>(&admin, id, &[]).await).await;
+
+    let id = id.to_string();
+    let reply = admin
+        .call::<GetConnectionOverview>(&[("source", FAKE_SOURCE), ("id", &id)])
+        .await;
+    assert_eq!(reply.status, 404, "{reply:?}");
+    assert_eq!(reply.app_error(), AppError::NotFound);
 }

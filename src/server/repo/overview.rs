@@ -26,21 +26,39 @@ pub async fn status_counts<'e>(
 }
 
 /// The monitors a response-time series was kept for: id and name. Ids are stored as the
-/// source sent them (text, reference §8), and read here as numbers.
+/// source sent them (text, reference §8), and read here as numbers. A monitor's name is its
+/// current one (its record of `monitors_kind`), or else the one on its newest point: points
+/// are kept for days, and older ones carry the name the monitor had then. Every step walks an
+/// index (`synced_records_by_monitor`, a migration, and the primary key): no point is read
+/// but one per monitor whose record is gone.
 pub async fn series_monitors<'e>(
     db: impl SqliteExecutor<'e>,
     connection_id: i64,
-    kind: &str,
+    series_kind: &str,
+    monitors_kind: &str,
 ) -> sqlx::Result<Vec<(i64, String)>> {
     sqlx::query_as(
-        "SELECT CAST(json_extract(data, '$.monitor_id') AS INTEGER) AS monitor_id,
-                COALESCE(MAX(json_extract(data, '$.monitor')), '') AS name
-         FROM synced_records
-         WHERE connection_id = ? AND kind = ? AND monitor_id IS NOT NULL
-         GROUP BY monitor_id",
+        "SELECT series.monitor_id,
+                COALESCE(json_extract(monitor.data, '$.name'),
+                         (SELECT json_extract(newest.data, '$.monitor')
+                          FROM synced_records AS newest
+                          WHERE newest.connection_id = ?1 AND newest.kind = ?2
+                            AND json_extract(newest.data, '$.monitor_id') IS NOT NULL
+                            AND CAST(json_extract(newest.data, '$.monitor_id') AS INTEGER)
+                                = series.monitor_id
+                          ORDER BY newest.rowid DESC LIMIT 1),
+                         '') AS name
+         FROM (SELECT DISTINCT CAST(json_extract(data, '$.monitor_id') AS INTEGER) AS monitor_id
+               FROM synced_records
+               WHERE connection_id = ?1 AND kind = ?2
+                 AND json_extract(data, '$.monitor_id') IS NOT NULL) AS series
+         LEFT JOIN synced_records AS monitor
+                ON monitor.connection_id = ?1 AND monitor.kind = ?3
+               AND monitor.remote_id = CAST(series.monitor_id AS TEXT)",
     )
     .bind(connection_id)
-    .bind(kind)
+    .bind(series_kind)
+    .bind(monitors_kind)
     .fetch_all(db)
     .await
 }
@@ -57,6 +75,7 @@ pub async fn response_series<'e>(
                 AVG(json_extract(data, '$.response_time_seconds'))
          FROM synced_records
          WHERE connection_id = ? AND kind = ?
+           AND json_extract(data, '$.monitor_id') IS NOT NULL
            AND CAST(json_extract(data, '$.monitor_id') AS INTEGER) = ?
            AND at IS NOT NULL
          GROUP BY at ORDER BY at",

@@ -9,7 +9,7 @@ use crate::{
         auth::SignedInUser,
         infra::clock,
         repo::{dashboard as across, overview as reads},
-        services::{connection_access::visible, moments::moment},
+        services::{connection_access::visible, credentials::source, moments::moment},
         state::{AppState, ViewerKey},
     },
     wire::{
@@ -35,7 +35,13 @@ pub async fn overview(
     user: &SignedInUser,
     args: &OverviewArgs,
 ) -> Result<Arc<ConnectionOverview>, AppError> {
-    let key = (ViewerKey::of(user), args.connection.id, args.monitor);
+    // The source is part of the key: an answer is served only at the address it was loaded for.
+    let key = (
+        ViewerKey::of(user),
+        source(state, &args.connection.source)?.id,
+        args.connection.id,
+        args.monitor,
+    );
     let (state_now, user_now, args) = (state.clone(), user.clone(), args.clone());
     let load = async move {
         let state = &state_now;
@@ -96,7 +102,7 @@ async fn load(
     // Every figure, to count them; the chart shows the worst.
     let availability = across::availability(pool, &this, kinds.availability, i64::MAX).await?;
     let mut response_monitors: Vec<MonitorChoice> =
-        reads::series_monitors(pool, connection_id, kinds.response_times)
+        reads::series_monitors(pool, connection_id, kinds.response_times, kinds.monitors)
             .await?
             .into_iter()
             .map(|(id, name)| MonitorChoice { id, name })
