@@ -15,7 +15,11 @@ use sqlx::SqlitePool;
 use url::Url;
 
 use crate::server::{
-    auth::{api_key_rate::KeyRate, passwords::HashingTurns, SignedInUser},
+    auth::{
+        api_key_rate::{FailedKeyChecks, KeyRate},
+        passwords::HashingTurns,
+        SignedInUser,
+    },
     connectors::Connectors,
     infra::master_key::MasterKey,
     read_cache::{ReadCache, SLOW_LOAD_MAX_AGE},
@@ -82,6 +86,8 @@ pub struct Shared {
         ReadCache<(ViewerKey, &'static str, ConnectionFilter, i64), SourceConnections>,
     /// Requests per minute per API key.
     pub api_rate: KeyRate,
+    /// Failed API key checks per minute per client address.
+    pub failed_key_checks: FailedKeyChecks,
     /// API keys by digest, until something commits (a revocation is a commit).
     pub api_keys: ReadCache<Vec<u8>, ApiKeyRow>,
     /// Signed-in users by id, until something commits: what every session and every API
@@ -136,6 +142,7 @@ impl AppState {
             dashboards: ReadCache::new(ANSWERS_KEPT).reloaded_after(SLOW_LOAD_MAX_AGE),
             connection_lists: ReadCache::new(ANSWERS_KEPT),
             api_rate: KeyRate::default(),
+            failed_key_checks: FailedKeyChecks::default(),
             api_keys: ReadCache::new(API_KEYS_KEPT),
             users: Arc::new(ReadCache::new(USERS_KEPT)),
         }))

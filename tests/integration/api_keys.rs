@@ -4,6 +4,7 @@
 use betterstack_double::{Access, World};
 use plugboard::{
     api::api_keys::{CreateApiKey, ListApiKeys, RevokeApiKey},
+    domain::limits::MAX_FAILED_KEY_CHECKS_PER_MINUTE,
     wire::{api_keys::ApiKeysOverview, connections::SourceConnections},
 };
 use reqwest::{Method, StatusCode};
@@ -128,6 +129,43 @@ async fn without_a_valid_key_every_route_answers_401_and_nothing_more() {
     let (status, _, detail) = rest(&app, Method::GET, &routes[2].1, Some(&key), None).await;
     assert_eq!(status, 200);
     assert_eq!(detail["facts"]["name"], "Status");
+}
+
+#[tokio::test]
+async fn a_client_that_keeps_failing_the_key_check_is_told_to_wait() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_admin("ada@acme.test").await;
+    let key = new_key(&admin, "Script", "read").await;
+    // The count is per minute: start where all of it fits in one.
+    let second = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        % 60;
+    if second > 45 {
+        tokio::time::sleep(std::time::Duration::from_secs(61 - second)).await;
+    }
+    let forged = format!("pb_{}", "A".repeat(43));
+    let send = |key: String| {
+        app.client
+            .get(app.url("/api/v1/sources"))
+            .bearer_auth(key)
+            .send()
+    };
+    for n in 0..MAX_FAILED_KEY_CHECKS_PER_MINUTE {
+        let status = send(forged.clone()).await.unwrap().status();
+        assert_eq!(status, 401, "failure {n} is still checked");
+    }
+    let refused = send(forged).await.unwrap();
+    assert_eq!(refused.status(), 429);
+    let wait: u64 = refused.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    // Until the minute ends no key of this client is looked up, its real one included.
+    assert_eq!(send(key).await.unwrap().status(), 429);
 }
 
 #[tokio::test]

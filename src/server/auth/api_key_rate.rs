@@ -1,15 +1,24 @@
-//! Requests per minute per API key (`PLUGBOARD_API_RATE_PER_MINUTE`), counted in fixed
-//! one-minute windows in memory.
+//! Requests per minute per API key (`PLUGBOARD_API_RATE_PER_MINUTE`), and failed key checks
+//! per minute per client address, counted in fixed one-minute windows in memory.
 
 use std::{
     collections::HashMap,
+    hash::Hash,
+    net::IpAddr,
     sync::{
         atomic::{AtomicU32, Ordering},
         Mutex,
     },
 };
 
-use crate::server::infra::config::DEFAULT_API_RATE_PER_MINUTE;
+use crate::{
+    domain::limits::MAX_FAILED_KEY_CHECKS_PER_MINUTE,
+    server::infra::config::DEFAULT_API_RATE_PER_MINUTE,
+};
+
+/// Counters kept at most: past it, those of earlier minutes go, and if every one is of this
+/// minute they all start over (memory stays bounded whatever the number of keys or clients).
+const COUNTERS_KEPT: usize = 10_000;
 
 pub struct KeyRate {
     per_minute: AtomicU32,
@@ -39,19 +48,74 @@ impl KeyRate {
         let minute = now.div_euclid(60);
         let limit = self.per_minute.load(Ordering::Relaxed);
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        if windows.len() > 10_000 {
-            windows.retain(|_, (counted, _)| *counted == minute);
-        }
-        let (counted, used) = windows.entry(key_id).or_insert((minute, 0));
-        if *counted != minute {
-            (*counted, *used) = (minute, 0);
-        }
+        let used = this_minute(&mut windows, key_id, minute);
         if *used >= limit {
-            return Err((60 - now.rem_euclid(60)) as u64);
+            return Err(until_next_minute(now));
         }
         *used += 1;
         Ok(*used == 1)
     }
+}
+
+/// Failed key checks per client: a client trying keys it does not hold is told to wait once
+/// it has failed [`MAX_FAILED_KEY_CHECKS_PER_MINUTE`] times this minute, before its next
+/// key reaches the database. An IPv6 client is counted by its /64, which one client usually
+/// holds whole; counting single addresses would give it billions of budgets.
+#[derive(Default)]
+pub struct FailedKeyChecks {
+    windows: Mutex<HashMap<IpAddr, (i64, u32)>>,
+}
+
+impl FailedKeyChecks {
+    /// `Ok` while `client` may still have a key checked this minute, else the seconds until
+    /// the next minute starts.
+    pub fn admit(&self, client: IpAddr, now: i64) -> Result<(), u64> {
+        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        let failed = this_minute(&mut windows, counted_as(client), now.div_euclid(60));
+        if *failed >= MAX_FAILED_KEY_CHECKS_PER_MINUTE {
+            return Err(until_next_minute(now));
+        }
+        Ok(())
+    }
+
+    /// Counts a failed check by `client` at `now`.
+    pub fn failed(&self, client: IpAddr, now: i64) {
+        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        *this_minute(&mut windows, counted_as(client), now.div_euclid(60)) += 1;
+    }
+}
+
+fn counted_as(client: IpAddr) -> IpAddr {
+    match client {
+        IpAddr::V6(v6) if v6.to_ipv4_mapped().is_none() => {
+            IpAddr::V6((u128::from(v6) & !(u128::MAX >> 64)).into())
+        }
+        IpAddr::V6(v6) => IpAddr::V4(v6.to_ipv4_mapped().expect("checked above")),
+        v4 => v4,
+    }
+}
+
+/// The count of `key` in `minute`, starting it (at 0) if its last count was of another.
+fn this_minute<K: Eq + Hash>(
+    windows: &mut HashMap<K, (i64, u32)>,
+    key: K,
+    minute: i64,
+) -> &mut u32 {
+    if windows.len() >= COUNTERS_KEPT {
+        windows.retain(|_, (counted, _)| *counted == minute);
+        if windows.len() >= COUNTERS_KEPT {
+            windows.clear();
+        }
+    }
+    let (counted, used) = windows.entry(key).or_insert((minute, 0));
+    if *counted != minute {
+        (*counted, *used) = (minute, 0);
+    }
+    used
+}
+
+fn until_next_minute(now: i64) -> u64 {
+    (60 - now.rem_euclid(60)) as u64
 }
 
 #[cfg(test)]
@@ -72,5 +136,47 @@ mod tests {
             "each key has its own count"
         );
         assert_eq!(rate.admit(1, start + 60), Ok(true), "a new minute");
+    }
+
+    #[test]
+    fn a_client_that_keeps_failing_waits_for_the_next_minute() {
+        let checks = FailedKeyChecks::default();
+        let client: IpAddr = "203.0.113.7".parse().unwrap();
+        let start = 600;
+        for _ in 0..MAX_FAILED_KEY_CHECKS_PER_MINUTE {
+            assert_eq!(checks.admit(client, start + 5), Ok(()));
+            checks.failed(client, start + 5);
+        }
+        assert_eq!(checks.admit(client, start + 20), Err(40));
+        let neighbour: IpAddr = "203.0.113.8".parse().unwrap();
+        assert_eq!(checks.admit(neighbour, start + 20), Ok(()), "its own count");
+        assert_eq!(checks.admit(client, start + 60), Ok(()), "a new minute");
+    }
+
+    #[test]
+    fn an_ipv6_client_is_counted_by_its_64_and_a_mapped_ipv4_one_as_ipv4() {
+        let checks = FailedKeyChecks::default();
+        for host in 0..MAX_FAILED_KEY_CHECKS_PER_MINUTE {
+            checks.failed(format!("2001:db8:1:2::{host:x}").parse().unwrap(), 0);
+        }
+        let same_64: IpAddr = "2001:db8:1:2:ffff::1".parse().unwrap();
+        assert!(checks.admit(same_64, 1).is_err());
+        let other_64: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(checks.admit(other_64, 1), Ok(()));
+
+        for _ in 0..MAX_FAILED_KEY_CHECKS_PER_MINUTE {
+            checks.failed("198.51.100.1".parse().unwrap(), 0);
+        }
+        let mapped: IpAddr = "::ffff:198.51.100.1".parse().unwrap();
+        assert!(checks.admit(mapped, 1).is_err());
+    }
+
+    #[test]
+    fn counters_stay_bounded_however_many_clients_fail() {
+        let checks = FailedKeyChecks::default();
+        for n in 0..(COUNTERS_KEPT as u32 * 3) {
+            checks.failed(IpAddr::V4(n.into()), 0);
+        }
+        assert!(checks.windows.lock().unwrap().len() <= COUNTERS_KEPT);
     }
 }

@@ -1,4 +1,7 @@
-//! Who calls the REST API: the owner of the request's API key, as they are now.
+//! Who calls the REST API: the owner of the request's API key, as they are now. A client
+//! that keeps failing the key check is made to wait ([`FailedKeyChecks`]).
+//!
+//! [`FailedKeyChecks`]: crate::server::auth::api_key_rate::FailedKeyChecks
 
 use axum::{extract::FromRequestParts, http::request::Parts};
 
@@ -6,7 +9,9 @@ use super::problem::Problem;
 use crate::{
     domain::api_keys::KeyScope,
     error::AppError,
-    server::{auth::SignedInUser, infra::clock, services::api_keys, state::AppState},
+    server::{
+        auth::SignedInUser, http::client_addr, infra::clock, services::api_keys, state::AppState,
+    },
 };
 
 pub struct Caller {
@@ -40,8 +45,28 @@ impl FromRequestParts<AppState> for Caller {
             .headers
             .get(axum::http::header::AUTHORIZATION)
             .and_then(|value| value.to_str().ok());
-        let key = api_keys::authenticate(state, authorization).await?;
         let now = clock::now();
+        // Keys are checked only for clients that have not failed too often this minute, so
+        // guessing keys costs the guesser a wait rather than the server a lookup each.
+        let client = client_addr::of_request(parts, &state.trusted_proxies);
+        state
+            .failed_key_checks
+            .admit(client, now)
+            .map_err(|retry_after_secs| {
+                Problem(AppError::RateLimited {
+                    message: "Too many requests with a missing or unknown API key from here; \
+                              wait for the next minute."
+                        .into(),
+                    retry_after_secs,
+                })
+            })?;
+        let key = match api_keys::authenticate(state, authorization).await {
+            Err(AppError::Unauthenticated) => {
+                state.failed_key_checks.failed(client, now);
+                return Err(Problem(AppError::Unauthenticated));
+            }
+            answer => answer?,
+        };
         let first_this_minute =
             state
                 .api_rate

@@ -36,7 +36,7 @@ const PROBLEMS: [(&str, &str); 13] = [
     ("gone", "410: something that existed is gone."),
     (
         "rate-limited",
-        "429: too many requests with this key this minute; see Retry-After.",
+        "429: too many requests with this key this minute, or with missing or unknown keys from this client; see Retry-After.",
     ),
     (
         "busy",
