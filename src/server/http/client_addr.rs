@@ -1,5 +1,5 @@
-//! Which address a request came from, for limits kept per client (failed sign-ins). Worked
-//! out only where such a limit is applied, not for every request.
+//! Which address a request came from, for limits kept per client (failed sign-ins, failed API
+//! key checks). Worked out only where such a limit is applied, not for every request.
 //!
 //! By default that is the TCP peer. Behind a reverse proxy every request's peer is the proxy,
 //! so addresses listed in `PLUGBOARD_TRUSTED_PROXIES` are looked through: their
