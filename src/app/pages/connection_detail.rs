@@ -43,7 +43,7 @@ use history_list::HistoryList;
 use overview::overview_section;
 use privacy_form::PrivacyForm;
 use rename_form::RenameForm;
-use sections::{Section, SectionNav};
+use sections::{IslandSection, Section, SectionNav};
 use swap_form::SwapForm;
 use teams_form::TeamsForm;
 use test_now::TestNow;
@@ -58,12 +58,12 @@ pub fn ConnectionDetailPage() -> impl IntoView {
         .into_iter()
         .map(|(key, value)| (key.into_owned(), value))
         .collect();
-    match Section::from_query(&query) {
-        Section::Overview => {
+    match Section::from_query(&query).in_island() {
+        None => {
             let monitor = query_value(&query, "monitor").and_then(|value| value.parse().ok());
             view! { <OverviewPage source id monitor/> }.into_any()
         }
-        section => {
+        Some(section) => {
             view! { <ConnectionDetailBody source id query section=Packed(section)/> }.into_any()
         }
     }
@@ -139,7 +139,7 @@ fn ConnectionDetailBody(
     source: String,
     id: Option<i64>,
     query: Vec<(String, String)>,
-    section: Packed<Section>,
+    section: Packed<IslandSection>,
 ) -> impl IntoView {
     let Packed(section) = section;
     let rename = ServerAction::<RenameConnection>::new();
@@ -160,9 +160,12 @@ fn ConnectionDetailBody(
     let history_page = query_value(&query, "history_page")
         .and_then(|value| value.parse().ok())
         .unwrap_or(1);
-    let history_query = query.clone();
     // Before anything waits: see `DataState`.
-    let data = (section == Section::Data).then(|| DataState::new(source.clone(), id, query));
+    let shown = match section {
+        IslandSection::Data => Shown::Data(DataState::new(source.clone(), id, query)),
+        IslandSection::Settings => Shown::Settings,
+        IslandSection::History => Shown::History(query),
+    };
     let detail = page_data(changes, move |_| {
         connection_detail(source.clone(), id, history_page)
     });
@@ -171,16 +174,16 @@ fn ConnectionDetailBody(
             <Transition fallback=|| view! { <p>"Loading the connection…"</p> }>
                 <ErrorBoundary fallback=error_page>
                     {move || {
-                        let history_query = history_query.clone();
+                        let shown = shown.clone();
                         Suspend::new(async move {
                             detail.await.map(|detail| {
                                 let facts = detail.facts.clone();
                                 view! {
                                     <Title text=facts.name.clone()/>
                                     <ConnectionHeader detail=detail.clone()/>
-                                    <SectionNav current=section/>
-                                    {match (section, data) {
-                                        (Section::Data, Some(data)) => view! {
+                                    <SectionNav current=section.into()/>
+                                    {match shown {
+                                        Shown::Data(data) => view! {
                                             <DataSection
                                                 source=facts.source_id.clone()
                                                 id=facts.id
@@ -188,17 +191,15 @@ fn ConnectionDetailBody(
                                                 state=data
                                             />
                                         }.into_any(),
-                                        (Section::Settings, _) => view! {
+                                        Shown::Settings => view! {
                                             <SettingsSection
                                                 detail=(*detail).clone()
                                                 actions=(rename, swap, test, privacy, teams, delete)
                                             />
                                         }.into_any(),
-                                        (Section::History, _) => view! {
-                                            <HistoryList detail=(*detail).clone() query=history_query.clone()/>
+                                        Shown::History(query) => view! {
+                                            <HistoryList detail=(*detail).clone() query/>
                                         }.into_any(),
-                                        // The Overview is a page of its own: `OverviewPage`.
-                                        _ => ().into_any(),
                                     }}
                                 }
                             })
@@ -208,6 +209,15 @@ fn ConnectionDetailBody(
             </Transition>
         </div>
     }
+}
+
+/// The island's section with what only it needs: the Data tables' state, made before anything
+/// waits, and History's paging in the URL query.
+#[derive(Clone)]
+enum Shown {
+    Data(DataState),
+    Settings,
+    History(Vec<(String, String)>),
 }
 
 type SettingsActions = (

@@ -13,7 +13,35 @@ pub enum Section {
     History,
 }
 
+/// The sections the page's island shows: every one but the Overview, a page of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum IslandSection {
+    Data,
+    Settings,
+    History,
+}
+
+impl From<IslandSection> for Section {
+    fn from(section: IslandSection) -> Self {
+        match section {
+            IslandSection::Data => Section::Data,
+            IslandSection::Settings => Section::Settings,
+            IslandSection::History => Section::History,
+        }
+    }
+}
+
 impl Section {
+    /// This section as the island shows it; `None` for the Overview.
+    pub fn in_island(self) -> Option<IslandSection> {
+        match self {
+            Section::Overview => None,
+            Section::Data => Some(IslandSection::Data),
+            Section::Settings => Some(IslandSection::Settings),
+            Section::History => Some(IslandSection::History),
+        }
+    }
+
     const ALL: [Section; 4] = [
         Section::Overview,
         Section::Data,
@@ -83,5 +111,15 @@ mod tests {
         }
         assert_eq!(Section::from_query(&query("danger")), Section::Overview);
         assert_eq!(Section::from_query(&[]), Section::Overview);
+    }
+
+    #[test]
+    fn the_island_shows_every_section_but_the_overview_as_itself() {
+        for section in Section::ALL {
+            match section.in_island() {
+                Some(shown) => assert_eq!(Section::from(shown), section),
+                None => assert_eq!(section, Section::Overview),
+            }
+        }
     }
 }
