@@ -16,8 +16,7 @@ use crate::{
     server::infra::config::DEFAULT_API_RATE_PER_MINUTE,
 };
 
-/// Counters kept at most: past it, those of earlier minutes go, and if every one is of this
-/// minute they all start over (memory stays bounded whatever the number of keys or clients).
+/// Counters kept at most before those of earlier minutes go.
 const COUNTERS_KEPT: usize = 10_000;
 
 pub struct KeyRate {
@@ -68,11 +67,14 @@ pub struct FailedKeyChecks {
 
 impl FailedKeyChecks {
     /// `Ok` while `client` may still have a key checked this minute, else the seconds until
-    /// the next minute starts.
+    /// the next minute starts. Only reads: a client that never fails is never counted.
     pub fn admit(&self, client: IpAddr, now: i64) -> Result<(), u64> {
-        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        let failed = this_minute(&mut windows, counted_as(client), now.div_euclid(60));
-        if *failed >= MAX_FAILED_KEY_CHECKS_PER_MINUTE {
+        let windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        let failed = windows
+            .get(&counted_as(client))
+            .filter(|(minute, _)| *minute == now.div_euclid(60))
+            .map_or(0, |(_, failed)| *failed);
+        if failed >= MAX_FAILED_KEY_CHECKS_PER_MINUTE {
             return Err(until_next_minute(now));
         }
         Ok(())
@@ -82,15 +84,17 @@ impl FailedKeyChecks {
     pub fn failed(&self, client: IpAddr, now: i64) {
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
         *this_minute(&mut windows, counted_as(client), now.div_euclid(60)) += 1;
+        // Keys are bounded by those that exist, addresses only by what callers choose: when
+        // every counter is of this minute, they all start over.
+        if windows.len() > COUNTERS_KEPT {
+            windows.clear();
+        }
     }
 }
 
 fn counted_as(client: IpAddr) -> IpAddr {
-    match client {
-        IpAddr::V6(v6) if v6.to_ipv4_mapped().is_none() => {
-            IpAddr::V6((u128::from(v6) & !(u128::MAX >> 64)).into())
-        }
-        IpAddr::V6(v6) => IpAddr::V4(v6.to_ipv4_mapped().expect("checked above")),
+    match client.to_canonical() {
+        IpAddr::V6(v6) => IpAddr::V6((u128::from(v6) & !(u128::MAX >> 64)).into()),
         v4 => v4,
     }
 }
@@ -101,11 +105,8 @@ fn this_minute<K: Eq + Hash>(
     key: K,
     minute: i64,
 ) -> &mut u32 {
-    if windows.len() >= COUNTERS_KEPT {
+    if windows.len() > COUNTERS_KEPT {
         windows.retain(|_, (counted, _)| *counted == minute);
-        if windows.len() >= COUNTERS_KEPT {
-            windows.clear();
-        }
     }
     let (counted, used) = windows.entry(key).or_insert((minute, 0));
     if *counted != minute {
@@ -150,6 +151,11 @@ mod tests {
         assert_eq!(checks.admit(client, start + 20), Err(40));
         let neighbour: IpAddr = "203.0.113.8".parse().unwrap();
         assert_eq!(checks.admit(neighbour, start + 20), Ok(()), "its own count");
+        assert_eq!(
+            checks.windows.lock().unwrap().len(),
+            1,
+            "admitting counts nobody"
+        );
         assert_eq!(checks.admit(client, start + 60), Ok(()), "a new minute");
     }
 
